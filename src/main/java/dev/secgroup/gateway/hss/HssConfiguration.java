@@ -1,0 +1,18 @@
+package dev.secgroup.gateway.hss;
+
+import tools.jackson.databind.ObjectMapper;
+
+import dev.secgroup.gateway.upstream.UpstreamClients;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class HssConfiguration {
+
+	@Bean
+	HssClient hssClient(UpstreamClients upstreams, ObjectMapper json) {
+		return new HssClient(upstreams.client("hss"), json);
+	}
+
+}

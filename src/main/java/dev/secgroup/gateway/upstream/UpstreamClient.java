@@ -1,0 +1,196 @@
+package dev.secgroup.gateway.upstream;
+
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.net.ssl.SSLHandshakeException;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
+import io.github.resilience4j.reactor.retry.RetryOperator;
+import io.github.resilience4j.retry.Retry;
+import io.netty.handler.timeout.ReadTimeoutException;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.PrematureCloseException;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * The resilient adapter of one upstream service: builds the URI, authenticates each attempt,
+ * sends the exact bytes, and applies the retry table and circuit breaker of DESIGN.md. Never
+ * blocks: callers get a {@link Mono}.
+ */
+public final class UpstreamClient {
+
+	private static final byte[] EMPTY = new byte[0];
+
+	private static final String USER_AGENT = "secgroup-gateway";
+
+	private final String name;
+
+	private final WebClient webClient;
+
+	private final UpstreamEndpoints endpoints;
+
+	private final UpstreamAuthenticator authenticator;
+
+	private final CircuitBreaker circuitBreaker;
+
+	private final Retry retry;
+
+	private final Duration deadline;
+
+	private final UpstreamErrorDecoder errorDecoder;
+
+	private final Clock clock;
+
+	UpstreamClient(String name, WebClient webClient, UpstreamEndpoints endpoints, UpstreamAuthenticator authenticator,
+			CircuitBreaker circuitBreaker, Retry retry, Duration deadline, UpstreamErrorDecoder errorDecoder,
+			Clock clock) {
+		this.name = name;
+		this.webClient = webClient;
+		this.endpoints = endpoints;
+		this.authenticator = authenticator;
+		this.circuitBreaker = circuitBreaker;
+		this.retry = retry;
+		this.deadline = deadline;
+		this.errorDecoder = errorDecoder;
+		this.clock = clock;
+	}
+
+	/** The upstream's name ({@code vpc}, {@code hss}, {@code iam}). */
+	public String name() {
+		return name;
+	}
+
+	/**
+	 * Sends the request. Completes with upstream's 1xx-3xx answer; fails with an
+	 * {@link UpstreamException} for an error answer (after retries), an unreachable or slow
+	 * upstream, or an open circuit.
+	 */
+	public Mono<UpstreamResponse> exchange(UpstreamRequest request) {
+		URI uri = endpoints.resolve(request);
+		AtomicInteger attempts = new AtomicInteger();
+		return Mono.defer(() -> attempt(request, uri, attempts))
+			.transformDeferred(CircuitBreakerOperator.of(circuitBreaker))
+			.transformDeferred(RetryOperator.of(retry))
+			.timeout(deadline, Mono.error(() -> new UpstreamTimeoutException(name, "deadline of " + deadline
+					+ " reached", attempts.get(), null)))
+			.onErrorMap(error -> !(error instanceof UpstreamException), error -> toUpstreamException(error, attempts))
+			.map(response -> response.withAttempts(attempts.get()))
+			.flatMap(response -> response.status() >= 400
+					? Mono.error(new UpstreamErrorException(name, response, errorDecoder.decode(response)))
+					: Mono.just(response));
+	}
+
+	private Mono<UpstreamResponse> attempt(UpstreamRequest request, URI uri, AtomicInteger attempts) {
+		attempts.incrementAndGet();
+		HttpHeaders headers = baseHeaders(request);
+		var outgoing = new UpstreamAuthenticator.OutgoingRequest(name, request.method(), uri, request, headers);
+		return send(outgoing).flatMap(response -> {
+			if (response.status() == 401 && authenticator.refreshAfterUnauthorized(outgoing)) {
+				// One fresh credential, once: a token may have been revoked while cached. Never a loop.
+				return send(outgoing);
+			}
+			return Mono.just(response);
+		}).flatMap(response -> classify(response, request.idempotent()));
+	}
+
+	private Mono<UpstreamResponse> send(UpstreamAuthenticator.OutgoingRequest outgoing) {
+		return authenticator.authenticate(outgoing)
+			.flatMap(headers -> webClient.method(outgoing.method())
+				.uri(outgoing.uri())
+				.headers(h -> h.addAll(headers))
+				.bodyValue(outgoing.request().body())
+				.exchangeToMono(this::read))
+			.onErrorMap(error -> !(error instanceof UpstreamException),
+					error -> classify(error, outgoing.request().idempotent()));
+	}
+
+	private Mono<UpstreamResponse> read(ClientResponse response) {
+		HttpHeaders headers = HttpHeaders.copyOf(response.headers().asHttpHeaders());
+		int status = response.statusCode().value();
+		return response.bodyToMono(byte[].class)
+			.defaultIfEmpty(EMPTY)
+			.map(body -> new UpstreamResponse(status, headers, body, 0));
+	}
+
+	private HttpHeaders baseHeaders(UpstreamRequest request) {
+		HttpHeaders headers = new HttpHeaders();
+		if (request.body().length > 0) {
+			headers.setContentType(MediaType.APPLICATION_JSON);
+		}
+		headers.setAccept(java.util.List.of(MediaType.APPLICATION_JSON));
+		headers.set(HttpHeaders.USER_AGENT, USER_AGENT);
+		if (request.requestId() != null) {
+			headers.set(UpstreamHeaders.REQUEST_ID, request.requestId());
+		}
+		return headers;
+	}
+
+	private Mono<UpstreamResponse> classify(UpstreamResponse response, boolean idempotent) {
+		int status = response.status();
+		if (status == 429 || status == 503) {
+			Duration retryAfter = RetryAfter.parse(response.headers().getFirst(HttpHeaders.RETRY_AFTER), clock)
+				.orElse(null);
+			return Mono.error(new AttemptFailure(AttemptFailure.Kind.THROTTLED, idempotent, retryAfter, response, null));
+		}
+		if (status == 500 || status == 502 || status == 504) {
+			return Mono.error(new AttemptFailure(AttemptFailure.Kind.SERVER_ERROR, idempotent, null, response, null));
+		}
+		return Mono.just(response);
+	}
+
+	static AttemptFailure classify(Throwable error, boolean idempotent) {
+		if (error instanceof AttemptFailure failure) {
+			return failure;
+		}
+		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+			if (cause instanceof ConnectException || cause instanceof io.netty.channel.ConnectTimeoutException
+					|| cause instanceof UnknownHostException || cause instanceof SSLHandshakeException
+					|| cause.getClass().getSimpleName().startsWith("PoolAcquire")) {
+				return new AttemptFailure(AttemptFailure.Kind.CONNECT, idempotent, null, null, error);
+			}
+			if (cause instanceof ReadTimeoutException || cause instanceof TimeoutException) {
+				return new AttemptFailure(AttemptFailure.Kind.TIMEOUT, idempotent, null, null, error);
+			}
+			if (cause instanceof PrematureCloseException) {
+				return new AttemptFailure(AttemptFailure.Kind.RESET, idempotent, null, null, error);
+			}
+		}
+		return new AttemptFailure(AttemptFailure.Kind.RESET, idempotent, null, null, error);
+	}
+
+	private UpstreamException toUpstreamException(Throwable error, AtomicInteger attempts) {
+		int count = attempts.get();
+		if (error instanceof CallNotPermittedException open) {
+			return new UpstreamCircuitOpenException(name, openWait(), count, open);
+		}
+		AttemptFailure failure = classify(error, false);
+		return switch (failure.kind()) {
+			case THROTTLED, SERVER_ERROR -> {
+				UpstreamResponse response = failure.response().withAttempts(count);
+				yield new UpstreamErrorException(name, response, errorDecoder.decode(response));
+			}
+			case TIMEOUT -> new UpstreamTimeoutException(name, "no answer within the response timeout", count, error);
+			case CONNECT -> new UpstreamUnavailableException(name, "cannot connect", count, error);
+			case RESET -> new UpstreamUnavailableException(name, "connection closed before a complete answer", count,
+					error);
+		};
+	}
+
+	private Duration openWait() {
+		long millis = circuitBreaker.getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1);
+		return Duration.ofMillis(millis);
+	}
+
+}

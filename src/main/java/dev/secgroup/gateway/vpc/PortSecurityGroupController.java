@@ -1,0 +1,85 @@
+package dev.secgroup.gateway.vpc;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import reactor.core.publisher.Mono;
+
+import dev.secgroup.gateway.upstream.UpstreamHeaders;
+import dev.secgroup.gateway.web.PathRules;
+import dev.secgroup.gateway.web.RequestIds;
+import dev.secgroup.gateway.web.UpstreamRelay;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * VPC v3 "Adding a Security Group to the Security Group List of a Port", mirrored on upstream's
+ * own method and path.
+ */
+@RestController
+@Tag(name = "VPC", description = "VPC v3: security groups of a port")
+class PortSecurityGroupController {
+
+	private final VpcClient vpc;
+
+	PortSecurityGroupController(VpcClient vpc) {
+		this.vpc = vpc;
+	}
+
+	@Operation(operationId = "AddSecurityGroups", summary = "Add security groups to the security group list of a port",
+			description = "Inserts security groups into the security group list of a port (elastic network interface) at "
+					+ "`index`, or at the end. With `dry_run: true` only checks the request (202). Upstream's answer is "
+					+ "relayed unchanged. Retried on transient failures (PUT is idempotent).")
+	@ApiResponse(responseCode = "200", description = "Normal response: the port after the insertion.",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = InsertSecurityGroupsResponse.class),
+					examples = @ExampleObject(name = "document example", value = VpcExamples.RESPONSE)))
+	@ApiResponse(responseCode = "202", description = "dry_run: the check succeeded; nothing was changed.")
+	@ApiResponse(responseCode = "400", description = "Invalid request (violations name each field); nothing was sent upstream.",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+					schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "404", description = "Upstream: port not found (upstream error_code and request id kept).",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+					schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "502", description = "Upstream failed or could not be reached.",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+					schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "503", description = "Circuit open: VPC calls are suspended (see Retry-After).",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+					schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "504", description = "VPC did not answer in time.",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+					schema = @Schema(implementation = ProblemDetail.class)))
+	@PutMapping(path = "/v3/{project_id}/ports/{port_id}/insert-security-groups",
+			consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+	Mono<ResponseEntity<byte[]>> insertSecurityGroups(
+			@Parameter(description = "Project ID. Gateway bound: " + PathRules.PROJECT_ID_MESSAGE + ".",
+					example = "f5dab68cd75740e68c599e9af5fe0aed") @PathVariable("project_id") @Pattern(
+							regexp = PathRules.PROJECT_ID, message = PathRules.PROJECT_ID_MESSAGE) String projectId,
+			@Parameter(description = "Port ID, e.g. the ID of an elastic network interface. The document gives no limit; "
+					+ "gateway bound: " + PathRules.RESOURCE_ID_MESSAGE + ".",
+					example = "99fd0c77-56b4-4bf6-8365-df352e45d5fc") @PathVariable("port_id") @Pattern(
+							regexp = PathRules.RESOURCE_ID, message = PathRules.RESOURCE_ID_MESSAGE) String portId,
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+					examples = @ExampleObject(name = "document example", value = VpcExamples.REQUEST))) @Valid @RequestBody InsertSecurityGroupsRequest body,
+			HttpServletRequest request) {
+		return vpc
+			.insertSecurityGroups(projectId, portId, body, RequestIds.of(request),
+					request.getHeader(UpstreamHeaders.AUTH_TOKEN))
+			.map(UpstreamRelay::relay);
+	}
+
+}

@@ -1,0 +1,18 @@
+package dev.secgroup.gateway.vpc;
+
+import tools.jackson.databind.ObjectMapper;
+
+import dev.secgroup.gateway.upstream.UpstreamClients;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class VpcConfiguration {
+
+	@Bean
+	VpcClient vpcClient(UpstreamClients upstreams, ObjectMapper json) {
+		return new VpcClient(upstreams.client("vpc"), json);
+	}
+
+}

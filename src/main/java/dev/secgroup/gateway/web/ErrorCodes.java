@@ -1,0 +1,57 @@
+package dev.secgroup.gateway.web;
+
+/**
+ * The gateway's own error codes ({@code error_code} in problem+json when upstream did not answer
+ * with one of its own). Stable: callers may switch on them.
+ */
+public final class ErrorCodes {
+
+	public static final String VALIDATION = "GW.0400";
+
+	public static final String UNAUTHENTICATED = "GW.0401";
+
+	public static final String FORBIDDEN = "GW.0403";
+
+	public static final String NOT_FOUND = "GW.0404";
+
+	public static final String METHOD_NOT_ALLOWED = "GW.0405";
+
+	public static final String NOT_ACCEPTABLE = "GW.0406";
+
+	public static final String PAYLOAD_TOO_LARGE = "GW.0413";
+
+	public static final String UNSUPPORTED_MEDIA_TYPE = "GW.0415";
+
+	public static final String HEADERS_TOO_LARGE = "GW.0431";
+
+	public static final String INTERNAL = "GW.0500";
+
+	public static final String UPSTREAM_ERROR = "GW.0502";
+
+	public static final String UPSTREAM_UNAVAILABLE = "GW.0503";
+
+	public static final String UPSTREAM_TIMEOUT = "GW.0504";
+
+	private ErrorCodes() {
+	}
+
+	/** The gateway's code for a status it answers by itself. */
+	public static String forStatus(int status) {
+		return switch (status) {
+			case 400 -> VALIDATION;
+			case 401 -> UNAUTHENTICATED;
+			case 403 -> FORBIDDEN;
+			case 404 -> NOT_FOUND;
+			case 405 -> METHOD_NOT_ALLOWED;
+			case 406 -> NOT_ACCEPTABLE;
+			case 413 -> PAYLOAD_TOO_LARGE;
+			case 415 -> UNSUPPORTED_MEDIA_TYPE;
+			case 431 -> HEADERS_TOO_LARGE;
+			case 502 -> UPSTREAM_ERROR;
+			case 503 -> UPSTREAM_UNAVAILABLE;
+			case 504 -> UPSTREAM_TIMEOUT;
+			default -> status >= 500 ? INTERNAL : "GW.0" + status;
+		};
+	}
+
+}

@@ -1,0 +1,70 @@
+package dev.secgroup.gateway.web;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+
+/**
+ * Builds the gateway's problem+json (RFC 9457 plus the Huawei-style members of DESIGN.md:
+ * {@code error_code}, {@code error_msg}, {@code request_id}, {@code upstream_request_id},
+ * {@code violations}), the same way for every error, own or upstream.
+ */
+public final class Problems {
+
+	private Problems() {
+	}
+
+	/** A problem for {@code status} with the gateway's or upstream's code and message. */
+	public static ProblemDetail of(HttpStatusCode status, String errorCode, String detail, HttpServletRequest request) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		HttpStatus known = HttpStatus.resolve(status.value());
+		problem.setTitle(known != null ? known.getReasonPhrase() : "Error");
+		if (request != null) {
+			problem.setInstance(instance(request));
+			problem.setProperty("request_id", RequestIds.of(request));
+		}
+		problem.setProperty("error_code", errorCode);
+		problem.setProperty("error_msg", detail);
+		return problem;
+	}
+
+	/** A 400 listing every invalid field. */
+	public static ProblemDetail invalid(List<Violation> violations, HttpServletRequest request) {
+		ProblemDetail problem = of(HttpStatus.BAD_REQUEST, ErrorCodes.VALIDATION,
+				"The request is invalid: " + violations.size() + " violation(s); nothing was sent upstream.", request);
+		problem.setProperty("violations", violations);
+		return problem;
+	}
+
+	/** Fills the gateway members into a problem made elsewhere (Spring's own exceptions). */
+	public static ProblemDetail complete(ProblemDetail problem, HttpServletRequest request) {
+		if (problem.getProperties() == null || !problem.getProperties().containsKey("error_code")) {
+			problem.setProperty("error_code", ErrorCodes.forStatus(problem.getStatus()));
+		}
+		if (problem.getProperties() == null || !problem.getProperties().containsKey("error_msg")) {
+			problem.setProperty("error_msg", problem.getDetail() != null ? problem.getDetail() : problem.getTitle());
+		}
+		if (request != null) {
+			problem.setProperty("request_id", RequestIds.of(request));
+			if (problem.getInstance() == null) {
+				problem.setInstance(instance(request));
+			}
+		}
+		return problem;
+	}
+
+	private static URI instance(HttpServletRequest request) {
+		try {
+			return URI.create(request.getRequestURI());
+		}
+		catch (IllegalArgumentException unparseable) {
+			return null;
+		}
+	}
+
+}
