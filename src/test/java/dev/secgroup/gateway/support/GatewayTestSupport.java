@@ -1,0 +1,115 @@
+package dev.secgroup.gateway.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+/**
+ * A running gateway (real Tomcat, real WebClient) whose upstreams are one WireMock server:
+ * VPC under {@code /vpc}, HSS under {@code /hss}, IAM under {@code /iam}. Requests are sent with
+ * the JDK client so that tests control every byte (raw paths, content types, bodies).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public abstract class GatewayTestSupport {
+
+	public static final String PROJECT = "f5dab68cd75740e68c599e9af5fe0aed";
+
+	public static final String PORT_ID = "99fd0c77-56b4-4bf6-8365-df352e45d5fc";
+
+	public static final String CLUSTER = "4bd2f3c4-8a4f-11ee-a3a3-0255ac100b08";
+
+	public static final String VPC_PATH = "/v3/" + PROJECT + "/ports/" + PORT_ID + "/insert-security-groups";
+
+	public static final String HSS_PATH = "/v5/" + PROJECT + "/container-network/" + CLUSTER
+			+ "/monitoring/security-group-policy";
+
+	public static final String VPC_BODY = """
+			{"port":{"security_groups":["8edd3747-ccd4-49a1-82b9-a165eec314b4","6c2d4540-3b7d-4207-a319-a7231b439995"],"index":1}}""";
+
+	public static final String HSS_BODY = """
+			{"policy_name":"ywk-test","workload_id":"27f3d7af-e947-4731-a3d2-8a561ae33069","workload_name":"kube-state-metrics","workload_type":"deployments","security_groups":[{"security_group_id":"03b46bce-b0b7-42d3-992d-ddfb567106f0","security_group_name":"sg-4a7d"}]}""";
+
+	@RegisterExtension
+	protected static final WireMockExtension upstream = WireMockExtension.newInstance()
+		.options(wireMockConfig().dynamicPort())
+		.build();
+
+	protected static final ObjectMapper json = JsonMapper.builder().build();
+
+	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	@LocalServerPort
+	protected int port;
+
+	@Autowired
+	protected CircuitBreakerRegistry circuitBreakers;
+
+	@DynamicPropertySource
+	static void upstreams(DynamicPropertyRegistry registry) {
+		registry.add("gateway.upstreams.vpc.endpoint", () -> upstream.baseUrl() + "/vpc");
+		registry.add("gateway.upstreams.hss.endpoint", () -> upstream.baseUrl() + "/hss");
+		registry.add("gateway.upstreams.iam.endpoint", () -> upstream.baseUrl() + "/iam");
+	}
+
+	@BeforeEach
+	void freshCircuits() {
+		circuitBreakers.getAllCircuitBreakers().forEach(cb -> cb.reset());
+	}
+
+	protected HttpResponse<String> put(String path, String body) {
+		return send("PUT", path, "application/json", body);
+	}
+
+	protected HttpResponse<String> post(String path, String body) {
+		return send("POST", path, "application/json", body);
+	}
+
+	protected HttpResponse<String> send(String method, String path, String contentType, String body,
+			String... headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+			.timeout(Duration.ofSeconds(30))
+			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+		if (contentType != null) {
+			request.header("Content-Type", contentType);
+		}
+		if (headers.length > 0) {
+			request.headers(headers);
+		}
+		try {
+			return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	protected static JsonNode parse(String body) {
+		return json.readTree(body);
+	}
+
+}
