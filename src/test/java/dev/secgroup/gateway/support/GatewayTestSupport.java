@@ -7,10 +7,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -50,10 +49,11 @@ public abstract class GatewayTestSupport {
 	public static final String HSS_BODY = """
 			{"policy_name":"ywk-test","workload_id":"27f3d7af-e947-4731-a3d2-8a561ae33069","workload_name":"kube-state-metrics","workload_type":"deployments","security_groups":[{"security_group_id":"03b46bce-b0b7-42d3-992d-ddfb567106f0","security_group_name":"sg-4a7d"}]}""";
 
-	@RegisterExtension
-	protected static final WireMockExtension upstream = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort())
-		.build();
+	/**
+	 * One WireMock for the whole test JVM: Spring caches application contexts across test classes,
+	 * so the upstream port they were built with must outlive each class.
+	 */
+	protected static final WireMockServer upstream = startUpstream();
 
 	protected static final ObjectMapper json = JsonMapper.builder().build();
 
@@ -72,8 +72,16 @@ public abstract class GatewayTestSupport {
 		registry.add("gateway.upstreams.iam.endpoint", () -> upstream.baseUrl() + "/iam");
 	}
 
+	private static WireMockServer startUpstream() {
+		WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+		server.start();
+		Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+		return server;
+	}
+
 	@BeforeEach
-	void freshCircuits() {
+	void freshUpstreamAndCircuits() {
+		upstream.resetAll();
 		circuitBreakers.getAllCircuitBreakers().forEach(cb -> cb.reset());
 	}
 
