@@ -31,7 +31,9 @@ class RequestIdFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String requestId = accepted(request.getHeader(HEADER));
+		// An async dispatch (Mono results) passes here again: keep the id given on the first pass.
+		String requestId = request.getAttribute(RequestIds.ATTRIBUTE) instanceof String given ? given
+				: accepted(request.getHeader(HEADER));
 		request.setAttribute(RequestIds.ATTRIBUTE, requestId);
 		response.setHeader(HEADER, requestId);
 		MDC.put(RequestIds.MDC_KEY, requestId);
