@@ -47,6 +47,12 @@ final class UpstreamEndpoints {
 				? endpointTemplate.replace(REGION_PLACEHOLDER, regionOf(request.projectId())) : endpointTemplate;
 		UriComponentsBuilder builder = UriComponentsBuilder.fromUriString(base + request.pathTemplate());
 		MultiValueMap<String, String> query = request.query();
+		request.pathVariables().forEach((name, value) -> {
+			// Percent-encoding leaves dots alone, and a "." or ".." segment would be resolved away.
+			if (value == null || value.isEmpty() || ".".equals(value) || "..".equals(value)) {
+				throw new IllegalArgumentException("path variable " + name + " is not a single path segment");
+			}
+		});
 		Map<String, Object> variables = new java.util.HashMap<>(request.pathVariables());
 		int i = 0;
 		for (Map.Entry<String, java.util.List<String>> entry : query.entrySet()) {

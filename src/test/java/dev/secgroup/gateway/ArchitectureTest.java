@@ -1,0 +1,63 @@
+package dev.secgroup.gateway;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
+
+/** The package-by-feature boundaries of DESIGN.md, kept true as the code grows. */
+@AnalyzeClasses(packages = "dev.secgroup.gateway", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+	@ArchTest
+	static final ArchRule sharedPlumbingNeverImportsAFeature = noClasses().that()
+		.resideInAnyPackage("..gateway.upstream..", "..gateway.web..", "..gateway.credentials..",
+				"..gateway.security..", "..gateway.audit..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("..gateway.hss..", "..gateway.vpc..", "..gateway.simulator..");
+
+	@ArchTest
+	static final ArchRule featuresAreIndependentOfEachOther = noClasses().that()
+		.resideInAPackage("..gateway.hss..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("..gateway.vpc..", "..gateway.simulator..");
+
+	@ArchTest
+	static final ArchRule vpcDoesNotKnowHss = noClasses().that()
+		.resideInAPackage("..gateway.vpc..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("..gateway.hss..", "..gateway.simulator..");
+
+	@ArchTest
+	static final ArchRule simulatorIsAnOutsider = noClasses().that()
+		.resideInAPackage("..gateway.simulator..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("..gateway.hss..", "..gateway.vpc..", "..gateway.upstream..", "..gateway.web..",
+				"..gateway.security..", "..gateway.audit..")
+		.allowEmptyShould(true);
+
+	@ArchTest
+	static final ArchRule upstreamDoesNotKnowTheWebLayer = noClasses().that()
+		.resideInAPackage("..gateway.upstream..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("..gateway.web..", "..gateway.security..", "..gateway.audit..");
+
+	@ArchTest
+	static final ArchRule onlyJackson3Databind = noClasses().should()
+		.dependOnClassesThat()
+		.resideInAPackage("com.fasterxml.jackson.databind..");
+
+	@ArchTest
+	static final ArchRule noFieldInjection = noFields().should().beAnnotatedWith(Autowired.class);
+
+}

@@ -1,0 +1,90 @@
+package dev.secgroup.gateway.upstream;
+
+import java.net.URI;
+import java.util.Map;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+class UpstreamEndpointsTest {
+
+	private static final String TEMPLATE = "/v3/{project_id}/ports/{port_id}/insert-security-groups";
+
+	private final RegionProperties regions = new RegionProperties("ap-southeast-1",
+			Map.of("p-eu", new RegionProperties.Project("eu-west-101")));
+
+	@Test
+	void fillsTheRegionOfTheProjectOrTheDefault() {
+		UpstreamEndpoints endpoints = new UpstreamEndpoints("vpc", "https://vpc.{region}.myhuaweicloud.com/", regions);
+
+		assertThat(endpoints.resolve(request("p-eu", "port", new LinkedMultiValueMap<>())))
+			.hasToString("https://vpc.eu-west-101.myhuaweicloud.com/v3/p-eu/ports/port/insert-security-groups");
+		assertThat(endpoints.resolve(request("other", "port", new LinkedMultiValueMap<>())).getHost())
+			.isEqualTo("vpc.ap-southeast-1.myhuaweicloud.com");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "../../x", "a/b", "...", "%00", "a?b=c", "a#b", "%2F", "a b" })
+	void noValueCanChangeWhichUpstreamPathIsCalled(String portId) {
+		UpstreamEndpoints endpoints = new UpstreamEndpoints("vpc", "https://vpc.example", regions);
+
+		URI uri = endpoints.resolve(request("p", portId, new LinkedMultiValueMap<>()));
+
+		assertThat(uri.getRawQuery()).isNull();
+		assertThat(uri.getRawFragment()).isNull();
+		String[] segments = uri.getRawPath().split("/", -1);
+		assertThat(segments).hasSize(6);
+		assertThat(segments[3]).isEqualTo("ports");
+		assertThat(segments[5]).isEqualTo("insert-security-groups");
+		assertThat(URI.create("https://x/" + segments[4]).getPath()).isEqualTo("/" + portId);
+		assertThat(segments[4]).doesNotContain("/").isNotEqualTo("..");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { ".", "..", "" })
+	void refusesDotSegmentsAndEmptyValues(String portId) {
+		UpstreamEndpoints endpoints = new UpstreamEndpoints("vpc", "https://vpc.example", regions);
+
+		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+			.isThrownBy(() -> endpoints.resolve(request("p", portId, new LinkedMultiValueMap<>())))
+			.withMessageContaining("port_id");
+	}
+
+	@Test
+	void encodesQueryValuesAsData() {
+		UpstreamEndpoints endpoints = new UpstreamEndpoints("hss", "https://hss.example", regions);
+		MultiValueMap<String, String> query = new LinkedMultiValueMap<>();
+		query.add("enterprise_project_id", "a&b=c d");
+
+		URI uri = endpoints.resolve(request("p", "x", query));
+
+		assertThat(uri.getRawQuery()).isEqualTo("enterprise_project_id=a%26b%3Dc%20d");
+	}
+
+	@Test
+	void refusesAnEndpointThatIsNotAnHttpUrl() {
+		assertThatIllegalStateException().isThrownBy(() -> new UpstreamEndpoints("vpc", "ftp://x", regions))
+			.withMessageContaining("gateway.upstreams.vpc.endpoint");
+	}
+
+	@Test
+	void refusesARegionTemplateWithoutARegion() {
+		assertThatIllegalStateException()
+			.isThrownBy(() -> new UpstreamEndpoints("hss", "https://hss.{region}.x", new RegionProperties(null, null)))
+			.withMessageContaining("gateway.region");
+	}
+
+	private static UpstreamRequest request(String project, String portId, MultiValueMap<String, String> query) {
+		return new UpstreamRequest("vpc:AddSecurityGroups", HttpMethod.PUT, TEMPLATE,
+				Map.of("project_id", project, "port_id", portId), query, new byte[0], project, "r", true, null);
+	}
+
+}
