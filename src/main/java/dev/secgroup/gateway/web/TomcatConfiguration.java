@@ -1,8 +1,10 @@
 package dev.secgroup.gateway.web;
 
+import org.apache.catalina.core.StandardHost;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
+import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,6 +15,16 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class TomcatConfiguration {
+
+	@Bean
+	TomcatContextCustomizer problemErrorReports() {
+		// The host's error report valve is created when the host starts, from this class name.
+		return context -> {
+			if (context.getParent() instanceof StandardHost host) {
+				host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+			}
+		};
+	}
 
 	@Bean
 	TomcatConnectorCustomizer encodedSolidusAsData() {
