@@ -8,7 +8,6 @@ import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -48,7 +47,7 @@ public record CreateSecurityGroupPolicyRequest(
 								message = "must be one of deployments, statefulsets, daemonsets") String workloadType,
 		@ArraySchema(arraySchema = @Schema(description = "Security group list. Gateway bound: 1-100 entries.",
 				requiredMode = Schema.RequiredMode.REQUIRED), minItems = 1,
-				maxItems = 100) @JsonProperty("security_groups") @NotEmpty @Size(max = 100) List<@NotNull @Valid SecurityGroup> securityGroups) {
+				maxItems = 100) @JsonProperty("security_groups") @NotNull @Size(min = 1, max = 100) List<@NotNull @Valid SecurityGroup> securityGroups) {
 
 	static final String WORKLOAD_TYPE = "^(deployments|statefulsets|daemonsets)$";
 
