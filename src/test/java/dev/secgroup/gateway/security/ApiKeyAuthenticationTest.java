@@ -75,6 +75,20 @@ class ApiKeyAuthenticationTest extends SecuredGatewayTestSupport {
 	}
 
 	@Test
+	void theOpenApiDocumentTellsHowToAuthenticate() {
+		JsonNode api = parse(send("GET", "/v3/api-docs", null, null).body());
+
+		JsonNode scheme = api.at("/components/securitySchemes/gateway");
+		assertThat(scheme.get("type").asString()).isEqualTo("apiKey");
+		assertThat(scheme.get("in").asString()).isEqualTo("header");
+		assertThat(scheme.get("name").asString()).isEqualTo("X-Api-Key");
+		JsonNode put = api.get("paths").get("/v3/{project_id}/ports/{port_id}/insert-security-groups").get("put");
+		assertThat(put.get("security").get(0).has("gateway")).isTrue();
+		assertThat(put.get("responses").has("401")).isTrue();
+		assertThat(put.get("responses").has("403")).isTrue();
+	}
+
+	@Test
 	void everythingElseNeedsAKnownClient() {
 		assertUnauthenticated(send("GET", "/actuator/prometheus", null, null));
 		assertUnauthenticated(send("GET", "/actuator/circuitbreakers", null, null));

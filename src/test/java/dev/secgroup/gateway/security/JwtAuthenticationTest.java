@@ -121,6 +121,14 @@ class JwtAuthenticationTest extends GatewayTestSupport {
 	}
 
 	@Test
+	void theOpenApiDocumentAsksForABearerToken() {
+		JsonNode scheme = parse(send("GET", "/v3/api-docs", null, null).body()).at("/components/securitySchemes/gateway");
+
+		assertThat(scheme.get("type").asString()).isEqualTo("http");
+		assertThat(scheme.get("scheme").asString()).isEqualTo("bearer");
+	}
+
+	@Test
 	void theTokenNeverAppearsInLogsAuditOrAnswers(CapturedOutput output) {
 		String valid = tokens.token(CLIENT);
 		String expired = tokens.expired(CLIENT);
