@@ -8,7 +8,6 @@ import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -31,15 +30,15 @@ import jakarta.validation.constraints.Size;
 public record CreateSecurityGroupPolicyRequest(
 		@Schema(description = "Policy name. Gateway bound (the document gives none): 1-256 characters, no control characters.",
 				requiredMode = Schema.RequiredMode.REQUIRED, example = "ywk-test",
-				maxLength = 256) @JsonProperty("policy_name") @NotBlank @Size(max = 256) @Pattern(regexp = PRINTABLE,
+				minLength = 1, maxLength = 256) @JsonProperty("policy_name") @NotBlank @Size(max = 256) @Pattern(regexp = PRINTABLE,
 						message = PRINTABLE_MESSAGE) String policyName,
 		@Schema(description = "Workload ID. Gateway bound: 1-256 characters, no control characters.",
 				requiredMode = Schema.RequiredMode.REQUIRED, example = "27f3d7af-e947-4731-a3d2-8a561ae33069",
-				maxLength = 256) @JsonProperty("workload_id") @NotBlank @Size(max = 256) @Pattern(regexp = PRINTABLE,
+				minLength = 1, maxLength = 256) @JsonProperty("workload_id") @NotBlank @Size(max = 256) @Pattern(regexp = PRINTABLE,
 						message = PRINTABLE_MESSAGE) String workloadId,
 		@Schema(description = "Workload name. Gateway bound: 1-256 characters, no control characters.",
 				requiredMode = Schema.RequiredMode.REQUIRED, example = "kube-state-metrics",
-				maxLength = 256) @JsonProperty("workload_name") @NotBlank @Size(max = 256) @Pattern(regexp = PRINTABLE,
+				minLength = 1, maxLength = 256) @JsonProperty("workload_name") @NotBlank @Size(max = 256) @Pattern(regexp = PRINTABLE,
 						message = PRINTABLE_MESSAGE) String workloadName,
 		@Schema(description = "Workload type: deployments (Deployment), statefulsets (StatefulSet), daemonsets (DaemonSet).",
 				requiredMode = Schema.RequiredMode.REQUIRED, example = "deployments",
@@ -48,7 +47,7 @@ public record CreateSecurityGroupPolicyRequest(
 								message = "must be one of deployments, statefulsets, daemonsets") String workloadType,
 		@ArraySchema(arraySchema = @Schema(description = "Security group list. Gateway bound: 1-100 entries.",
 				requiredMode = Schema.RequiredMode.REQUIRED), minItems = 1,
-				maxItems = 100) @JsonProperty("security_groups") @NotEmpty @Size(max = 100) List<@NotNull @Valid SecurityGroup> securityGroups) {
+				maxItems = 100) @JsonProperty("security_groups") @NotNull @Size(min = 1, max = 100) List<@NotNull @Valid SecurityGroup> securityGroups) {
 
 	static final String WORKLOAD_TYPE = "^(deployments|statefulsets|daemonsets)$";
 

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -29,7 +28,7 @@ public record InsertSecurityGroupOption(
 				+ "Gateway bounds (the document gives none): 1-100 ids, each 1-64 letters, digits, '-' or '_'.",
 				requiredMode = Schema.RequiredMode.REQUIRED,
 				example = "[\"8edd3747-ccd4-49a1-82b9-a165eec314b4\", \"6c2d4540-3b7d-4207-a319-a7231b439995\"]"),
-				schema = @Schema(pattern = PathRules.RESOURCE_ID)) @JsonProperty("security_groups") @NotEmpty @Size(max = 100) List<@NotNull @Pattern(
+				schema = @Schema(pattern = PathRules.RESOURCE_ID)) @JsonProperty("security_groups") @NotNull @Size(min = 1, max = 100) List<@NotNull @Pattern(
 						regexp = PathRules.RESOURCE_ID,
 						message = PathRules.RESOURCE_ID_MESSAGE) String> securityGroups,
 		@Schema(description = "Position that the security groups are added to, starting from 0: 0 adds them to the top of the "

@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -14,8 +17,8 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 
 /**
  * A body that is not the JSON the contract describes, as one violation naming the member:
- * unknown field, wrong JSON type, malformed JSON, or no body at all. Jackson's own messages are
- * not passed on (they name Java classes).
+ * unknown field, duplicate field, wrong JSON type or out-of-range number, malformed JSON, or no
+ * body at all. Jackson's own messages are not passed on (they name Java classes).
  */
 final class JsonViolations {
 
@@ -30,6 +33,17 @@ final class JsonViolations {
 		String path = path(jackson.getPath());
 		if (jackson instanceof UnrecognizedPropertyException) {
 			return new Violation(path, "unknown field: not part of the API contract");
+		}
+		if (jackson instanceof StreamReadException read && isDuplicateMember(read)) {
+			return new Violation(path(read.processor().streamReadContext()),
+					"duplicate field: each member may appear only once");
+		}
+		if (jackson instanceof InputCoercionException coercion) {
+			// A number too large for its member (e.g. index beyond a 32-bit integer).
+			String field = path.isEmpty() && coercion.processor() != null
+					? path(coercion.processor().streamReadContext()) : path;
+			return new Violation(field.isEmpty() ? "body" : field,
+					"out of range: must be " + jsonType(coercion.getTargetType()));
 		}
 		if (jackson instanceof InvalidFormatException || jackson instanceof MismatchedInputException) {
 			Class<?> target = ((MismatchedInputException) jackson).getTargetType();
@@ -47,6 +61,28 @@ final class JsonViolations {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * Strict duplicate detection has no exception type of its own; the parser's context still
+	 * holds the duplicated name and where it is.
+	 */
+	private static boolean isDuplicateMember(StreamReadException read) {
+		String message = read.getOriginalMessage();
+		return message != null && message.startsWith("Duplicate Object property") && read.processor() != null;
+	}
+
+	private static String path(TokenStreamContext context) {
+		StringBuilder path = new StringBuilder();
+		for (TokenStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
+			if (at.inObject() && at.currentName() != null) {
+				path.insert(0, at.currentName()).insert(0, '.');
+			}
+			else if (at.inArray()) {
+				path.insert(0, "[" + at.getCurrentIndex() + "]");
+			}
+		}
+		return path.isEmpty() ? "body" : path.substring(path.charAt(0) == '.' ? 1 : 0);
 	}
 
 	private static String path(List<JacksonException.Reference> references) {

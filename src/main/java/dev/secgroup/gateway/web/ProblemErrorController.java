@@ -1,5 +1,6 @@
 package dev.secgroup.gateway.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -14,8 +15,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Replaces Boot's error page: whatever fails before or outside Spring MVC (a servlet filter, the
- * container) is still answered with problem+json, never an HTML page or a stack trace.
+ * container) is still answered with problem+json, never an HTML page or a stack trace. Hidden from
+ * the OpenAPI document: it is not an operation callers may use.
  */
+@Hidden
 @RestController
 class ProblemErrorController implements ErrorController {
 
