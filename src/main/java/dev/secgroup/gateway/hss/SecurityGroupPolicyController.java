@@ -95,11 +95,11 @@ class SecurityGroupPolicyController {
 					examples = @ExampleObject(name = "document example", value = EXAMPLE))) @Valid @RequestBody CreateSecurityGroupPolicyRequest body,
 			HttpServletRequest request) {
 		AuditRecord audit = AuditRecord.of(request)
-			.target("enterprise_project_id", enterpriseProjectId)
 			.target("workload_type", body.workloadType())
 			.target("workload_id", body.workloadId())
 			.target("workload_name", body.workloadName())
 			.target("policy_name", body.policyName())
+			.target("enterprise_project_id", enterpriseProjectId)
 			.securityGroupIds(body.securityGroups().stream().map(SecurityGroup::securityGroupId).toList());
 		return audit
 			.upstreamCall(hss.createSecurityGroupPolicy(projectId, clusterId, namespace, enterpriseProjectId, body,

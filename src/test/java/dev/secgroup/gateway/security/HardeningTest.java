@@ -27,6 +27,7 @@ class HardeningTest extends SecuredGatewayTestSupport {
 			assertThat(response.headers().firstValue("X-Content-Type-Options")).as(response.uri().toString())
 				.hasValue("nosniff");
 			assertThat(response.headers().firstValue("Cache-Control").orElseThrow()).contains("no-store");
+			assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
 			assertThat(response.headers().firstValue("Server")).isEmpty();
 			assertThat(response.body()).doesNotContain("Exception", "\tat ");
 		}

@@ -1,5 +1,10 @@
 package dev.secgroup.gateway.security;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -33,6 +38,28 @@ class SecurityStartupTest {
 		try (ConfigurableApplicationContext context = start(null)) {
 			assertThat(context.getEnvironment().getActiveProfiles()).isEmpty();
 			assertThat(context.getBean(GatewaySecurityProperties.class).mode()).isEqualTo(SecurityMode.NONE);
+		}
+	}
+
+	@Test
+	void theLocalSimulatorStaysOpenWhenLocalRunsWithApiKeys() throws Exception {
+		try (ConfigurableApplicationContext context = start(null, "--gateway.security.mode=api-key")) {
+			String base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+			HttpClient http = HttpClient.newHttpClient();
+
+			HttpResponse<String> simulator = http.send(
+					HttpRequest.newBuilder(URI.create(base + "/simulator/vpc/x")).build(),
+					HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> gateway = http.send(
+					HttpRequest.newBuilder(URI.create(base + "/v3/p/ports/x/insert-security-groups"))
+						.PUT(HttpRequest.BodyPublishers.ofString("{}"))
+						.header("Content-Type", "application/json")
+						.build(),
+					HttpResponse.BodyHandlers.ofString());
+
+			// The gateway calls its own simulator there without credentials: not 401 (404 until it exists).
+			assertThat(simulator.statusCode()).isNotEqualTo(401);
+			assertThat(gateway.statusCode()).isEqualTo(401);
 		}
 	}
 
