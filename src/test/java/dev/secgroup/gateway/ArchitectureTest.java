@@ -53,6 +53,21 @@ class ArchitectureTest {
 		.resideInAnyPackage("..gateway.web..", "..gateway.security..", "..gateway.audit..");
 
 	@ArchTest
+	static final ArchRule webKnowsNeitherSecurityNorAudit = noClasses().that()
+		.resideInAPackage("..gateway.web..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("..gateway.security..", "..gateway.audit..");
+
+	/** Security tells the audit record who the client is; audit never asks security. */
+	@ArchTest
+	static final ArchRule auditDoesNotKnowSecurity = noClasses().that()
+		.resideInAPackage("..gateway.audit..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("..gateway.security..");
+
+	@ArchTest
 	static final ArchRule onlyJackson3Databind = noClasses().should()
 		.dependOnClassesThat()
 		.resideInAPackage("com.fasterxml.jackson.databind..");

@@ -12,6 +12,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import reactor.core.publisher.Mono;
 
+import dev.secgroup.gateway.audit.AuditRecord;
 import dev.secgroup.gateway.upstream.UpstreamHeaders;
 import dev.secgroup.gateway.web.PathRules;
 import dev.secgroup.gateway.web.RequestIds;
@@ -46,6 +47,8 @@ class SecurityGroupPolicyController {
 			  } ]
 			}""";
 
+	static final String PATH = "/v5/{project_id}/container-network/{cluster_id}/{namespace}/security-group-policy";
+
 	private final HssClient hss;
 
 	SecurityGroupPolicyController(HssClient hss) {
@@ -69,7 +72,7 @@ class SecurityGroupPolicyController {
 	@ApiResponse(responseCode = "504", description = "HSS did not answer in time.",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
 					schema = @Schema(implementation = ProblemDetail.class)))
-	@PostMapping(path = "/v5/{project_id}/container-network/{cluster_id}/{namespace}/security-group-policy",
+	@PostMapping(path = PATH,
 			consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
 	Mono<ResponseEntity<byte[]>> createSecurityGroupPolicy(
 			@Parameter(description = "Project ID: 1 to 256 characters. Gateway charset bound: letters, digits, '-' or '_'.",
@@ -91,9 +94,16 @@ class SecurityGroupPolicyController {
 			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
 					examples = @ExampleObject(name = "document example", value = EXAMPLE))) @Valid @RequestBody CreateSecurityGroupPolicyRequest body,
 			HttpServletRequest request) {
-		return hss
-			.createSecurityGroupPolicy(projectId, clusterId, namespace, enterpriseProjectId, body,
-					RequestIds.of(request), request.getHeader(UpstreamHeaders.AUTH_TOKEN))
+		AuditRecord audit = AuditRecord.of(request)
+			.target("workload_type", body.workloadType())
+			.target("workload_id", body.workloadId())
+			.target("workload_name", body.workloadName())
+			.target("policy_name", body.policyName())
+			.target("enterprise_project_id", enterpriseProjectId)
+			.securityGroupIds(body.securityGroups().stream().map(SecurityGroup::securityGroupId).toList());
+		return audit
+			.upstreamCall(hss.createSecurityGroupPolicy(projectId, clusterId, namespace, enterpriseProjectId, body,
+					RequestIds.of(request), request.getHeader(UpstreamHeaders.AUTH_TOKEN)))
 			.map(UpstreamRelay::relay);
 	}
 

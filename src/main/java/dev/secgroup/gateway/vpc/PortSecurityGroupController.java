@@ -12,6 +12,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import reactor.core.publisher.Mono;
 
+import dev.secgroup.gateway.audit.AuditRecord;
 import dev.secgroup.gateway.upstream.UpstreamHeaders;
 import dev.secgroup.gateway.web.PathRules;
 import dev.secgroup.gateway.web.RequestIds;
@@ -32,6 +33,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "VPC", description = "VPC v3: security groups of a port")
 class PortSecurityGroupController {
+
+	static final String PATH = "/v3/{project_id}/ports/{port_id}/insert-security-groups";
 
 	private final VpcClient vpc;
 
@@ -63,7 +66,7 @@ class PortSecurityGroupController {
 	@ApiResponse(responseCode = "504", description = "VPC did not answer in time.",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
 					schema = @Schema(implementation = ProblemDetail.class)))
-	@PutMapping(path = "/v3/{project_id}/ports/{port_id}/insert-security-groups",
+	@PutMapping(path = PATH,
 			consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
 	Mono<ResponseEntity<byte[]>> insertSecurityGroups(
 			@Parameter(description = "Project ID. Gateway bound: " + PathRules.PROJECT_ID_MESSAGE + ".",
@@ -76,9 +79,12 @@ class PortSecurityGroupController {
 			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
 					examples = @ExampleObject(name = "document example", value = VpcExamples.REQUEST))) @Valid @RequestBody InsertSecurityGroupsRequest body,
 			HttpServletRequest request) {
-		return vpc
-			.insertSecurityGroups(projectId, portId, body, RequestIds.of(request),
-					request.getHeader(UpstreamHeaders.AUTH_TOKEN))
+		AuditRecord audit = AuditRecord.of(request)
+			.securityGroupIds(body.port().securityGroups())
+			.dryRun(Boolean.TRUE.equals(body.dryRun()));
+		return audit
+			.upstreamCall(vpc.insertSecurityGroups(projectId, portId, body, RequestIds.of(request),
+					request.getHeader(UpstreamHeaders.AUTH_TOKEN)))
 			.map(UpstreamRelay::relay);
 	}
 

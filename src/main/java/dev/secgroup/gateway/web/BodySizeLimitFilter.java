@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -22,10 +21,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Refuses request bodies over {@code gateway.http.max-body-size} (64 KiB): at once when the
  * declared length is too large, else while reading (chunked bodies), so no large body is ever
  * buffered. Both give 413 problem+json.
+ * <p>
+ * Runs after Spring Security's filter chain (order -100): a caller without valid credentials gets
+ * 401 before its body is considered, and a 413 is audited with the client that sent it.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+@Order(BodySizeLimitFilter.ORDER)
 class BodySizeLimitFilter extends OncePerRequestFilter {
+
+	/** Just after Spring Security's filter chain ({@code spring.security.filter.order}, -100). */
+	static final int ORDER = -90;
 
 	private final long limit;
 

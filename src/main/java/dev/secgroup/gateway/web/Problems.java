@@ -16,6 +16,12 @@ import org.springframework.http.ProblemDetail;
  */
 public final class Problems {
 
+	/**
+	 * Request attribute holding the {@code error_code} of the last problem made for the request:
+	 * what the caller was answered, for the audit trail.
+	 */
+	public static final String ERROR_CODE_ATTRIBUTE = Problems.class.getName() + ".errorCode";
+
 	private Problems() {
 	}
 
@@ -30,6 +36,7 @@ public final class Problems {
 		}
 		problem.setProperty("error_code", errorCode);
 		problem.setProperty("error_msg", detail);
+		remember(errorCode, request);
 		return problem;
 	}
 
@@ -55,7 +62,19 @@ public final class Problems {
 				problem.setInstance(instance(request));
 			}
 		}
+		remember(String.valueOf(problem.getProperties().get("error_code")), request);
 		return problem;
+	}
+
+	/** The {@code error_code} the request was last answered with, or {@code null}. */
+	public static String errorCodeOf(HttpServletRequest request) {
+		return request.getAttribute(ERROR_CODE_ATTRIBUTE) instanceof String code ? code : null;
+	}
+
+	private static void remember(String errorCode, HttpServletRequest request) {
+		if (request != null) {
+			request.setAttribute(ERROR_CODE_ATTRIBUTE, errorCode);
+		}
 	}
 
 	private static URI instance(HttpServletRequest request) {

@@ -1,0 +1,36 @@
+package dev.secgroup.gateway.security;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import dev.secgroup.gateway.audit.AuditRecord;
+
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Tells the audit record who the caller is, once authentication has run and before authorization
+ * decides: a refused call (403) is recorded with the client that made it.
+ */
+final class AuditedClientFilter extends OncePerRequestFilter {
+
+	private final AuthenticationTrustResolver trust = new AuthenticationTrustResolverImpl();
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+		if (trust.isAuthenticated(caller)) {
+			AuditRecord.of(request).client(caller.getName());
+		}
+		chain.doFilter(request, response);
+	}
+
+}

@@ -1,0 +1,108 @@
+package dev.secgroup.gateway.security;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ClientGrantsTest {
+
+	private static final Set<String> OPERATIONS = Set.of("vpc:AddSecurityGroups", "hss:CreateSecurityGroupPolicy");
+
+	private static final String KEY_A = "key-of-team-a";
+
+	private static final String KEY_B = "key-of-team-b";
+
+	@Test
+	void recognisesEachClientsKeyAndNoOther() {
+		ClientGrants grants = grants(SecurityMode.API_KEY, client("team-a", hash(KEY_A)),
+				client("team-b", hash(KEY_B).toUpperCase(Locale.ROOT)));
+
+		assertThat(grants.clientWithKey(KEY_A)).hasValue("team-a");
+		assertThat(grants.clientWithKey(KEY_B)).hasValue("team-b");
+		assertThat(grants.clientWithKey("key-of-team-c")).isEmpty();
+		assertThat(grants.clientWithKey("")).isEmpty();
+		assertThat(grants.clientWithKey(hash(KEY_A))).isEmpty();
+	}
+
+	@Test
+	void grantsOperationsAndProjects() {
+		ClientGrants grants = grants(SecurityMode.API_KEY,
+				new GatewaySecurityProperties.Client("a", hash(KEY_A), List.of("p1"), List.of("vpc:AddSecurityGroups")),
+				new GatewaySecurityProperties.Client("b", hash(KEY_B), List.of("*"), List.copyOf(OPERATIONS)));
+
+		ClientGrant a = grants.of("a").orElseThrow();
+		assertThat(a.permitsOperation("vpc:AddSecurityGroups")).isTrue();
+		assertThat(a.permitsOperation("hss:CreateSecurityGroupPolicy")).isFalse();
+		assertThat(a.permitsProject("p1")).isTrue();
+		assertThat(a.permitsProject("p2")).isFalse();
+		assertThat(a.permitsProject(null)).isFalse();
+		assertThat(grants.of("b").orElseThrow().permitsProject("anything")).isTrue();
+		assertThat(grants.of("nobody")).isEmpty();
+		assertThat(grants.of(null)).isEmpty();
+	}
+
+	@Test
+	void aKeyHashIsRequiredInApiKeyModeOnly() {
+		assertRefused(() -> grants(SecurityMode.API_KEY, client("team-a", null)),
+				"gateway.security.clients[0].api-key-sha256 must be set in api-key mode");
+
+		assertThat(grants(SecurityMode.JWT, client("team-a", null)).of("team-a")).isPresent();
+	}
+
+	@Test
+	void aValueThatIsNotASha256IsRefusedWithoutBeingRepeated() {
+		String plaintext = "this-is-the-key-itself";
+
+		assertThatThrownBy(() -> grants(SecurityMode.JWT, client("ok", hash(KEY_A)), client("team-a", plaintext)))
+			.isInstanceOf(InvalidSecurityConfigurationException.class)
+			.hasMessageContaining("gateway.security.clients[1].api-key-sha256 must be 64 hexadecimal characters")
+			.hasMessageNotContaining(plaintext);
+	}
+
+	@Test
+	void namesAndKeysMustBeUnique() {
+		assertRefused(() -> grants(SecurityMode.API_KEY, client("team-a", hash(KEY_A)), client("team-a", hash(KEY_B))),
+				"gateway.security.clients[1].name 'team-a' is used by another client");
+		assertRefused(() -> grants(SecurityMode.API_KEY, client("team-a", hash(KEY_A)), client("team-b", hash(KEY_A))),
+				"gateway.security.clients[1].api-key-sha256 is the same as the key hash of client 'team-a'");
+		assertRefused(() -> grants(SecurityMode.API_KEY, client(" ", hash(KEY_A))),
+				"gateway.security.clients[0].name must be set");
+	}
+
+	@Test
+	void operationsMustBeTheGatewaysOwn() {
+		assertRefused(() -> grants(SecurityMode.API_KEY, new GatewaySecurityProperties.Client("a", hash(KEY_A),
+				List.of("*"), List.of("vpc:AddSecurityGroups", "vpc:DeletePort"))),
+				"gateway.security.clients[0].operations[1] 'vpc:DeletePort' is not an operation of the gateway");
+	}
+
+	@Test
+	void projectsMustBeIdsOrTheWildcard() {
+		assertRefused(() -> grants(SecurityMode.API_KEY, new GatewaySecurityProperties.Client("a", hash(KEY_A),
+				List.of("p1", "p 2"), List.of())), "gateway.security.clients[0].projects[1] must be '*' or a project id");
+	}
+
+	private static void assertRefused(Runnable start, String message) {
+		assertThatThrownBy(start::run).isInstanceOf(InvalidSecurityConfigurationException.class)
+			.hasMessageStartingWith(message);
+	}
+
+	private static GatewaySecurityProperties.Client client(String name, String hash) {
+		return new GatewaySecurityProperties.Client(name, hash, List.of("*"), List.of("vpc:AddSecurityGroups"));
+	}
+
+	private static ClientGrants grants(SecurityMode mode, GatewaySecurityProperties.Client... clients) {
+		return new ClientGrants(new GatewaySecurityProperties(mode, false, List.of(clients), List.of(),
+				new GatewaySecurityProperties.Jwt(null, null, List.of(), "sub", List.of("RS256"))), OPERATIONS);
+	}
+
+	private static String hash(String key) {
+		return java.util.HexFormat.of().formatHex(ClientGrants.sha256(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+	}
+
+}

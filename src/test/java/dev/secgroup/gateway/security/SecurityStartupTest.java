@@ -1,0 +1,107 @@
+package dev.secgroup.gateway.security;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import dev.secgroup.gateway.SecgroupGatewayApplication;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The real application started as an operator would start it: the defaults of each profile, and
+ * the configurations it refuses with a message naming the property.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class SecurityStartupTest {
+
+	@Test
+	void outsideLocalTheDefaultModeIsApiKey(CapturedOutput output) {
+		try (ConfigurableApplicationContext context = start("prod")) {
+			assertThat(context.getBean(GatewaySecurityProperties.class).mode()).isEqualTo(SecurityMode.API_KEY);
+		}
+		assertThat(output).contains("gateway.security.clients is empty");
+	}
+
+	@Test
+	void inTheLocalProfileTheDefaultModeIsNone() {
+		try (ConfigurableApplicationContext context = start(null)) {
+			assertThat(context.getEnvironment().getActiveProfiles()).isEmpty();
+			assertThat(context.getBean(GatewaySecurityProperties.class).mode()).isEqualTo(SecurityMode.NONE);
+		}
+	}
+
+	@Test
+	void theLocalSimulatorStaysOpenWhenLocalRunsWithApiKeys() throws Exception {
+		try (ConfigurableApplicationContext context = start(null, "--gateway.security.mode=api-key")) {
+			String base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+			HttpClient http = HttpClient.newHttpClient();
+
+			HttpResponse<String> simulator = http.send(
+					HttpRequest.newBuilder(URI.create(base + "/simulator/vpc/x")).build(),
+					HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> gateway = http.send(
+					HttpRequest.newBuilder(URI.create(base + "/v3/p/ports/x/insert-security-groups"))
+						.PUT(HttpRequest.BodyPublishers.ofString("{}"))
+						.header("Content-Type", "application/json")
+						.build(),
+					HttpResponse.BodyHandlers.ofString());
+
+			// The gateway calls its own simulator there without credentials: not 401 (404 until it exists).
+			assertThat(simulator.statusCode()).isNotEqualTo(401);
+			assertThat(gateway.statusCode()).isEqualTo(401);
+		}
+	}
+
+	@Test
+	void modeNoneIsRefusedOutsideLocal(CapturedOutput output) {
+		assertThatThrownBy(() -> start("prod", "--gateway.security.mode=none")).rootCause()
+			.isInstanceOf(InvalidSecurityConfigurationException.class)
+			.hasMessageContaining("gateway.security.mode is 'none'");
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("gateway.security.allow-unauthenticated-outside-local=true");
+	}
+
+	@Test
+	void modeNoneOutsideLocalStartsOnlyWhenExplicitlyAllowed() {
+		try (ConfigurableApplicationContext context = start("prod", "--gateway.security.mode=none",
+				"--gateway.security.allow-unauthenticated-outside-local=true")) {
+			assertThat(context.getBean(GatewaySecurityProperties.class).mode()).isEqualTo(SecurityMode.NONE);
+		}
+	}
+
+	@Test
+	void aPlaintextKeyIsRefusedWithoutBeingRepeated(CapturedOutput output) {
+		String plaintext = "my-secret-api-key-0123456789";
+
+		assertThatThrownBy(() -> start("prod", "--gateway.security.clients[0].name=team-a",
+				"--gateway.security.clients[0].api-key-sha256=" + plaintext))
+			.rootCause()
+			.isInstanceOf(InvalidSecurityConfigurationException.class);
+		assertThat(output).contains("gateway.security.clients[0].api-key-sha256 must be 64 hexadecimal characters")
+			.doesNotContain(plaintext);
+	}
+
+	private static ConfigurableApplicationContext start(String profile, String... args) {
+		SpringApplicationBuilder builder = new SpringApplicationBuilder(SecgroupGatewayApplication.class);
+		if (profile != null) {
+			builder.profiles(profile);
+		}
+		String[] all = new String[args.length + 2];
+		all[0] = "--server.port=0";
+		all[1] = "--spring.main.banner-mode=off";
+		System.arraycopy(args, 0, all, 2, args.length);
+		return builder.run(all);
+	}
+
+}

@@ -1,0 +1,60 @@
+package dev.secgroup.gateway.support;
+
+import java.net.http.HttpResponse;
+
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * A running gateway in {@code api-key} mode with three clients (one shared context for every
+ * class extending this):
+ * <ul>
+ * <li>{@code team-a}: {@code vpc:AddSecurityGroups} on {@link #PROJECT} only;</li>
+ * <li>{@code team-b}: both operations on every project ({@code *});</li>
+ * <li>{@code team-c}: known, granted nothing.</li>
+ * </ul>
+ * Keys are configured as SHA-256 hashes only; the plaintext keys live here, in the test.
+ */
+@TestPropertySource(properties = { "gateway.security.mode=api-key",
+		"gateway.security.allow-unauthenticated-outside-local=false",
+		"gateway.security.clients[0].name=team-a",
+		"gateway.security.clients[0].api-key-sha256=" + SecuredGatewayTestSupport.KEY_A_SHA256,
+		"gateway.security.clients[0].projects[0]=" + GatewayTestSupport.PROJECT,
+		"gateway.security.clients[0].operations[0]=vpc:AddSecurityGroups",
+		"gateway.security.clients[1].name=team-b",
+		"gateway.security.clients[1].api-key-sha256=" + SecuredGatewayTestSupport.KEY_B_SHA256,
+		"gateway.security.clients[1].projects[0]=*",
+		"gateway.security.clients[1].operations[0]=vpc:AddSecurityGroups",
+		"gateway.security.clients[1].operations[1]=hss:CreateSecurityGroupPolicy",
+		"gateway.security.clients[2].name=team-c",
+		"gateway.security.clients[2].api-key-sha256=" + SecuredGatewayTestSupport.KEY_C_SHA256 })
+public abstract class SecuredGatewayTestSupport extends GatewayTestSupport {
+
+	public static final String KEY_A = "team-a-key-7Qm2x9Lp4Rv8Tz1W";
+
+	public static final String KEY_A_SHA256 = "d4ec9805767a0d8ba42cafe96c15085bc4196e35e3e759df4d33bc816247a867";
+
+	public static final String KEY_B = "team-b-key-K3s8Hd2Nf6Jw9Pq4";
+
+	public static final String KEY_B_SHA256 = "3671ed841e22e12d525da631252c6ea369722f788cf723f242c908341d9e2faf";
+
+	public static final String KEY_C = "team-c-key-Y5t1Gb7Mc3Vx8Ze2";
+
+	public static final String KEY_C_SHA256 = "8d171da5cdcc9c5b81e788e01f81854d6840c384ce92d4d156d2811364c17aee";
+
+	public static final String OTHER_PROJECT = "0a1b2c3d4e5f60718293a4b5c6d7e8f9";
+
+	/** Sends a JSON body with this API key (none when {@code key} is null) and extra headers. */
+	protected HttpResponse<String> sendWithKey(String method, String path, String key, String body,
+			String... headers) {
+		String[] all = key == null ? headers : concat(new String[] { "X-Api-Key", key }, headers);
+		return send(method, path, "application/json", body, all);
+	}
+
+	private static String[] concat(String[] a, String[] b) {
+		String[] all = new String[a.length + b.length];
+		System.arraycopy(a, 0, all, 0, a.length);
+		System.arraycopy(b, 0, all, a.length, b.length);
+		return all;
+	}
+
+}
