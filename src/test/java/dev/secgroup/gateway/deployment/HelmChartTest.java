@@ -636,16 +636,10 @@ class HelmChartTest {
 
 	private static Map<String, String> notYetBound() {
 		String credentials = "added by issue 3 (credentials)";
-		String security = "added by issue 4 (security/audit)";
 		Map<String, String> names = new LinkedHashMap<>();
 		for (String name : List.of("mode", "access-key", "secret-key", "security-token", "user-name", "password",
 				"domain-name", "idp-id", "id-token-file")) {
 			names.put("gateway.credentials." + name, credentials);
-		}
-		for (String name : List.of("mode", "allow-unauthenticated-outside-local", "clients.name",
-				"clients.api-key-sha256", "clients.projects", "clients.operations", "jwt.issuer-uri", "jwt.jwk-set-uri",
-				"jwt.audiences", "jwt.client-claim")) {
-			names.put("gateway.security." + name, security);
 		}
 		return names;
 	}
