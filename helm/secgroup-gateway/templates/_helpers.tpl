@@ -204,6 +204,9 @@ termination grace period are computed from them).
 {{- if eq $sec.mode "none" }}
 {{- $_ := set $security "allow-unauthenticated-outside-local" true }}
 {{- end }}
+{{- with $sec.publicPaths }}
+{{- $_ := set $security "public-paths" . }}
+{{- end }}
 {{- if $sec.clients }}
 {{- $clients := list }}
 {{- range $i, $client := $sec.clients }}

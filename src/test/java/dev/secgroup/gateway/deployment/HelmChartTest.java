@@ -3,6 +3,7 @@ package dev.secgroup.gateway.deployment;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.convert.DurationStyle;
 
 import static dev.secgroup.gateway.deployment.RenderedChart.at;
@@ -183,6 +185,23 @@ class HelmChartTest {
 				.as("%s binds no property (relaxed binding) and no ${...} in application.yaml uses it", variable)
 				.isTrue();
 		});
+	}
+
+	@Test
+	void publicPathsKeepTheApplicationsDefaultsAndLetPrometheusScrape() throws Exception {
+		Class<?> properties = Class.forName("dev.secgroup.gateway.security.GatewaySecurityProperties");
+		String[] applicationDefaults = Arrays.stream(properties.getDeclaredConstructors()[0].getParameters())
+			.filter(parameter -> parameter.getName().equals("publicPaths"))
+			.findFirst()
+			.orElseThrow()
+			.getAnnotation(DefaultValue.class)
+			.value();
+		List<Object> chart = list(at(defaults.applicationConfig(), "gateway.security.public-paths"));
+
+		assertThat(chart).contains((Object[]) applicationDefaults).contains(DeploymentContract.PROMETHEUS_PATH);
+		assertThat(chart).as("never a mirrored operation")
+			.allSatisfy(path -> assertThat((String) path)
+				.matches("/actuator/(health|prometheus)(/.*)?|/v3/api-docs.*|/swagger-ui.*"));
 	}
 
 	@Test

@@ -1,20 +1,26 @@
 package dev.secgroup.gateway.deployment;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -75,7 +81,24 @@ final class ImageContract {
 		env.put("GATEWAY_SECURITY_CLIENTS_0_PROJECTS_0", "*");
 		env.put("GATEWAY_SECURITY_CLIENTS_0_OPERATIONS_0", "vpc:AddSecurityGroups");
 		env.put("GATEWAY_SECURITY_CLIENTS_0_OPERATIONS_1", "hss:CreateSecurityGroupPolicy");
+		List<String> publicPaths = chartPublicPaths();
+		for (int i = 0; i < publicPaths.size(); i++) {
+			env.put("GATEWAY_SECURITY_PUBLICPATHS_" + i, publicPaths.get(i));
+		}
 		return env;
+	}
+
+	/** The public paths the chart configures (Prometheus must scrape without a key). */
+	@SuppressWarnings("unchecked")
+	static List<String> chartPublicPaths() {
+		try {
+			Map<String, Object> values = new Yaml(new SafeConstructor(new LoaderOptions()))
+				.load(Files.readString(DeploymentContract.CHART_DIR.resolve("values.yaml")));
+			return (List<String>) Tree.at(values, "gateway.security.publicPaths");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	static void stubUpstream(WireMockServer upstream) {
