@@ -72,9 +72,10 @@ Name of the ServiceAccount.
 {{- end }}
 
 {{/*
-Whether the pod mounts the Kubernetes API token: as configured, else only in jwt mode (the
-gateway may fetch the cluster issuer's keys from the API server). oidc mode uses its own projected
-token with the configured audience and needs no API token. Renders "true" or "false".
+Whether the pod mounts the Kubernetes API token and CA: as configured, else only in jwt mode (the
+gateway may fetch the in-cluster issuer's keys from the API server, whose CA comes with the token).
+oidc mode uses its own projected token with the configured audience and needs no API token.
+Renders "true" or "false".
 */}}
 {{- define "secgroup-gateway.automountToken" -}}
 {{- if kindIs "bool" .Values.serviceAccount.automountToken }}
