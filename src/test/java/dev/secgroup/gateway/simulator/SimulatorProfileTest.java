@@ -7,11 +7,18 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Outside the {@code local} profile the simulator does not exist. */
+/**
+ * Outside the {@code local} profile the simulator does not exist. Inbound authentication is
+ * switched off here so that the answer shows what is behind the path (404), not the 401 that any
+ * unauthenticated call gets outside {@code local}.
+ */
 @ActiveProfiles(value = "prod", inheritProfiles = false)
+@TestPropertySource(properties = { "gateway.security.mode=none",
+		"gateway.security.allow-unauthenticated-outside-local=true" })
 class SimulatorProfileTest extends SimulatorTestSupport {
 
 	@Autowired
