@@ -12,8 +12,9 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Outside the {@code local} profile the simulator does not exist. Callers are not authenticated
- * here, so that the answer is the router's (404), not the security filter's (401).
+ * Outside the {@code local} profile the simulator does not exist. Inbound authentication is
+ * switched off here so that the answer shows what is behind the path (404), not the 401 that any
+ * unauthenticated call gets outside {@code local}.
  */
 @ActiveProfiles(value = "prod", inheritProfiles = false)
 @TestPropertySource(properties = { "gateway.security.mode=none",
