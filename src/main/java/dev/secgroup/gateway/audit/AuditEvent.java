@@ -18,7 +18,9 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param schema version of this schema
  * @param time when the gateway received the call (UTC)
  * @param requestId the gateway's request id ({@code X-Request-Id})
- * @param traceId distributed trace id; {@code null} until tracing exists
+ * @param traceId W3C trace id of the call (32 hex characters): the caller's {@code traceparent}
+ * trace when it sent one, else the one the gateway started; also in every log line of the call
+ * and in the {@code traceparent} sent upstream
  * @param client the authenticated client's name; {@code null} when none was established
  * (authentication mode {@code none}, missing or wrong credentials)
  * @param sourceAddress network address the call came from

@@ -8,6 +8,9 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +20,7 @@ import dev.secgroup.gateway.web.ProblemWriter;
 import dev.secgroup.gateway.web.Problems;
 import dev.secgroup.gateway.web.RequestIds;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -53,12 +57,19 @@ class AuditFilter extends OncePerRequestFilter {
 
 	private final Clock clock;
 
-	AuditFilter(MirroredOperations operations, AuditSink sink, AuditProperties properties, ProblemWriter problems) {
+	private final Tracer tracer;
+
+	private final AuditMetrics metrics;
+
+	AuditFilter(MirroredOperations operations, AuditSink sink, AuditProperties properties, ProblemWriter problems,
+			ObjectProvider<Tracer> tracer, MeterRegistry meters) {
 		this.operations = operations;
 		this.sink = sink;
 		this.failClosed = properties.failClosed();
 		this.problems = problems;
 		this.clock = Clock.systemUTC();
+		this.tracer = tracer.getIfAvailable(() -> Tracer.NOOP);
+		this.metrics = new AuditMetrics(meters, operations.names());
 	}
 
 	@Override
@@ -98,11 +109,21 @@ class AuditFilter extends OncePerRequestFilter {
 			return null;
 		}
 		AuditRecord record = new AuditRecord(clock.instant(), System.nanoTime(), RequestIds.of(request),
-				request.getRemoteAddr(), call.get());
+				traceId(), request.getRemoteAddr(), call.get());
 		ContentCachingResponseWrapper buffer = new ContentCachingResponseWrapper(response);
 		request.setAttribute(AuditRecord.ATTRIBUTE, record);
 		request.setAttribute(BUFFER, buffer);
 		return buffer;
+	}
+
+	/**
+	 * The trace of this call: the server span of Spring's observation filter, which runs before
+	 * this one (the caller's {@code traceparent} trace, or a new one).
+	 */
+	private String traceId() {
+		Span span = tracer.currentSpan();
+		String traceId = span != null ? span.context().traceId() : null;
+		return traceId == null || traceId.isEmpty() ? null : traceId;
 	}
 
 	private static ContentCachingResponseWrapper bufferOf(HttpServletRequest request) {
@@ -117,10 +138,13 @@ class AuditFilter extends OncePerRequestFilter {
 			String answered = Problems.errorCodeOf(request);
 			errorCode = answered != null ? answered : ErrorCodes.forStatus(status);
 		}
+		AuditEvent event = record.toEvent(status, errorCode, System.nanoTime());
 		try {
-			sink.write(record.toEvent(status, errorCode, System.nanoTime()));
+			sink.write(event);
+			metrics.written(event);
 		}
 		catch (RuntimeException ex) {
+			metrics.failed(event.operation());
 			unrecorded(request, buffer, record, ex);
 		}
 		try {

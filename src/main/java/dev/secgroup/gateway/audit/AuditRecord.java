@@ -40,6 +40,8 @@ public final class AuditRecord {
 
 	private final String requestId;
 
+	private final String traceId;
+
 	private final String sourceAddress;
 
 	private final String operation;
@@ -60,10 +62,12 @@ public final class AuditRecord {
 
 	private int attempts;
 
-	AuditRecord(Instant time, long startNanos, String requestId, String sourceAddress, MirroredOperations.Call call) {
+	AuditRecord(Instant time, long startNanos, String requestId, String traceId, String sourceAddress,
+			MirroredOperations.Call call) {
 		this.time = time.truncatedTo(ChronoUnit.MILLIS);
 		this.startNanos = startNanos;
 		this.requestId = requestId;
+		this.traceId = traceId;
 		this.sourceAddress = sourceAddress;
 		this.operation = call != null ? call.operation().name() : null;
 		this.projectId = call != null ? bounded(call.projectId()) : null;
@@ -84,7 +88,7 @@ public final class AuditRecord {
 		if (request.getAttribute(ATTRIBUTE) instanceof AuditRecord record) {
 			return record;
 		}
-		return new AuditRecord(Instant.now(), System.nanoTime(), null, null, null);
+		return new AuditRecord(Instant.now(), System.nanoTime(), null, null, null, null);
 	}
 
 	/** The authenticated client's name. */
@@ -141,7 +145,7 @@ public final class AuditRecord {
 
 	/** The event of this call, answered with {@code status} and, for an error, {@code errorCode}. */
 	synchronized AuditEvent toEvent(int status, String errorCode, long nowNanos) {
-		return new AuditEvent(AuditEvent.TYPE, AuditEvent.SCHEMA, time, requestId, null, client, sourceAddress,
+		return new AuditEvent(AuditEvent.TYPE, AuditEvent.SCHEMA, time, requestId, traceId, client, sourceAddress,
 				operation, projectId, Collections.unmodifiableMap(new LinkedHashMap<>(target)),
 				securityGroupIds, dryRun, status, upstreamStatus, upstreamRequestId, errorCode, attempts,
 				(nowNanos - startNanos) / 1_000_000);

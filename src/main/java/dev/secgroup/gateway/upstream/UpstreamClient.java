@@ -35,6 +35,20 @@ public final class UpstreamClient {
 
 	private static final String USER_AGENT = "secgroup-gateway";
 
+	/**
+	 * Request attribute naming the upstream ({@code vpc}, {@code hss}, {@code iam}) of every
+	 * WebClient request, for observation conventions: a low-cardinality name, where the host
+	 * varies with the region.
+	 */
+	public static final String UPSTREAM_ATTRIBUTE = UpstreamClient.class.getName() + ".upstream";
+
+	/**
+	 * The attribute WebClient reads the URI template of its {@code http.client.requests}
+	 * observation from (private in Spring's DefaultWebClient). Set to the operation's path
+	 * template: the URI itself is built and encoded here, so WebClient never sees a template.
+	 */
+	static final String URI_TEMPLATE_ATTRIBUTE = WebClient.class.getName() + ".uriTemplate";
+
 	private final String name;
 
 	private final WebClient webClient;
@@ -53,9 +67,11 @@ public final class UpstreamClient {
 
 	private final Clock clock;
 
+	private final UpstreamTimeouts timeouts;
+
 	UpstreamClient(String name, WebClient webClient, UpstreamEndpoints endpoints, UpstreamAuthenticator authenticator,
 			CircuitBreaker circuitBreaker, Retry retry, Duration deadline, UpstreamErrorDecoder errorDecoder,
-			Clock clock) {
+			Clock clock, UpstreamTimeouts timeouts) {
 		this.name = name;
 		this.webClient = webClient;
 		this.endpoints = endpoints;
@@ -65,6 +81,7 @@ public final class UpstreamClient {
 		this.deadline = deadline;
 		this.errorDecoder = errorDecoder;
 		this.clock = clock;
+		this.timeouts = timeouts;
 	}
 
 	/** The upstream's name ({@code vpc}, {@code hss}, {@code iam}). */
@@ -83,8 +100,10 @@ public final class UpstreamClient {
 		return Mono.defer(() -> attempt(request, uri, attempts))
 			.transformDeferred(CircuitBreakerOperator.of(circuitBreaker))
 			.transformDeferred(RetryOperator.of(retry))
-			.timeout(deadline, Mono.error(() -> new UpstreamTimeoutException(name, "deadline of " + deadline
-					+ " reached", attempts.get(), null)))
+			.timeout(deadline, Mono.error(() -> {
+				timeouts.deadline();
+				return new UpstreamTimeoutException(name, "deadline of " + deadline + " reached", attempts.get(), null);
+			}))
 			.onErrorMap(error -> !(error instanceof UpstreamException), error -> toUpstreamException(error, attempts))
 			.map(response -> response.withAttempts(attempts.get()))
 			.flatMap(response -> response.status() >= 400
@@ -109,11 +128,13 @@ public final class UpstreamClient {
 		return authenticator.authenticate(outgoing)
 			.flatMap(headers -> webClient.method(outgoing.method())
 				.uri(outgoing.uri())
+				.attribute(UPSTREAM_ATTRIBUTE, name)
+				.attribute(URI_TEMPLATE_ATTRIBUTE, outgoing.request().pathTemplate())
 				.headers(h -> h.addAll(headers))
 				.bodyValue(outgoing.request().body())
 				.exchangeToMono(this::read))
 			.onErrorMap(error -> !(error instanceof UpstreamException),
-					error -> classify(error, outgoing.request().idempotent()));
+					error -> timeouts.attempt(classify(error, outgoing.request().idempotent())));
 	}
 
 	private Mono<UpstreamResponse> read(ClientResponse response) {

@@ -11,6 +11,7 @@ import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.ChannelOption;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
@@ -43,13 +44,15 @@ public final class UpstreamClients implements DisposableBean {
 
 	private final Clock clock;
 
+	private final MeterRegistry meters;
+
 	private final Map<String, UpstreamClient> clients = new ConcurrentHashMap<>();
 
 	private final Map<String, ConnectionProvider> pools = new ConcurrentHashMap<>();
 
 	UpstreamClients(UpstreamProperties properties, RegionProperties regions, WebClient.Builder webClientBuilder,
 			UpstreamAuthenticator authenticator, CircuitBreakerRegistry circuitBreakers, RetryRegistry retries,
-			ObjectMapper json, Clock clock) {
+			ObjectMapper json, Clock clock, MeterRegistry meters) {
 		this.properties = properties;
 		this.regions = regions;
 		this.webClientBuilder = webClientBuilder;
@@ -58,6 +61,7 @@ public final class UpstreamClients implements DisposableBean {
 		this.retries = retries;
 		this.json = json;
 		this.clock = clock;
+		this.meters = meters;
 	}
 
 	/** The adapter of the named upstream, built on first use (at start-up, by the features). */
@@ -70,7 +74,7 @@ public final class UpstreamClients implements DisposableBean {
 		UpstreamEndpoints endpoints = new UpstreamEndpoints(name, upstream.endpoint(), regions);
 		return new UpstreamClient(name, webClient(name, upstream), endpoints, authenticator,
 				circuitBreakers.circuitBreaker(name), retry(name, upstream.retry()), upstream.retry().deadline(),
-				new UpstreamErrorDecoder(json), clock);
+				new UpstreamErrorDecoder(json), clock, new UpstreamTimeouts(meters, name));
 	}
 
 	private WebClient webClient(String name, UpstreamProperties.Upstream upstream) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.ObjectMapper;
 
@@ -19,12 +20,12 @@ class UpstreamConfiguration {
 	UpstreamClients upstreamClients(UpstreamProperties properties, RegionProperties regions,
 			WebClient.Builder webClientBuilder, ObjectProvider<UpstreamAuthenticator> authenticator,
 			CircuitBreakerRegistry circuitBreakers, RetryRegistry retries, ObjectMapper json,
-			ObjectProvider<Clock> clock) {
+			ObjectProvider<Clock> clock, MeterRegistry meters) {
 		// Until credentials are configured, calls go out unauthenticated (the simulator accepts them).
 		UpstreamAuthenticator credentials = authenticator
 			.getIfAvailable(() -> outgoing -> Mono.just(outgoing.headers()));
 		return new UpstreamClients(properties, regions, webClientBuilder, credentials, circuitBreakers, retries, json,
-				clock.getIfAvailable(Clock::systemUTC));
+				clock.getIfAvailable(Clock::systemUTC), meters);
 	}
 
 }

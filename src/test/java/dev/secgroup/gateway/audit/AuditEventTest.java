@@ -56,7 +56,7 @@ class AuditEventTest extends SecuredGatewayTestSupport {
 		assertThat(event.get("type").asString()).isEqualTo("audit");
 		assertThat(event.get("schema").asInt()).isEqualTo(1);
 		assertThat(Instant.parse(event.get("time").asString())).isBetween(before, Instant.now());
-		assertThat(event.get("trace_id").isNull()).isTrue();
+		assertThat(event.get("trace_id").asString()).matches("[0-9a-f]{32}");
 		assertThat(event.get("client").asString()).isEqualTo("team-a");
 		assertThat(event.get("source_address").asString()).isEqualTo("127.0.0.1");
 		assertThat(event.get("operation").asString()).isEqualTo("vpc:AddSecurityGroups");

@@ -97,10 +97,11 @@ class SecurityStartupTest {
 		if (profile != null) {
 			builder.profiles(profile);
 		}
-		String[] all = new String[args.length + 2];
+		String[] all = new String[args.length + 3];
 		all[0] = "--server.port=0";
 		all[1] = "--spring.main.banner-mode=off";
-		System.arraycopy(args, 0, all, 2, args.length);
+		all[2] = "--management.server.port=0";
+		System.arraycopy(args, 0, all, 3, args.length);
 		return builder.run(all);
 	}
 
