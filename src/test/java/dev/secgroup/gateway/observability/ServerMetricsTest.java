@@ -1,0 +1,76 @@
+package dev.secgroup.gateway.observability;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import org.junit.jupiter.api.Test;
+
+import dev.secgroup.gateway.support.GatewayTestSupport;
+
+import org.springframework.boot.test.web.server.LocalManagementPort;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code http.server.requests} names each call by its operation's route template and outcome,
+ * with a percentile histogram (and the SLO boundary application-test.yaml configures), and an
+ * unknown path as {@code NOT_FOUND}.
+ */
+class ServerMetricsTest extends GatewayTestSupport {
+
+	static final String SERVER = "http_server_requests_seconds_count";
+
+	static final String VPC_ROUTE = "/v3/{project_id}/ports/{port_id}/insert-security-groups";
+
+	static final String HSS_ROUTE = "/v5/{project_id}/container-network/{cluster_id}/{namespace}/security-group-policy";
+
+	@LocalManagementPort
+	int managementPort;
+
+	@Test
+	void eachOperationIsCountedByRouteTemplateStatusAndOutcome() {
+		upstream.stubFor(WireMock.put(urlPathMatching("/vpc/.*")).willReturn(aResponse().withStatus(200).withBody("{}")));
+		upstream.stubFor(WireMock.post(urlPathMatching("/hss/.*")).willReturn(aResponse().withStatus(200)));
+		Scrape before = Scrape.of(managementPort);
+
+		assertThat(put(VPC_PATH, VPC_BODY).statusCode()).isEqualTo(200);
+		assertThat(post(HSS_PATH, HSS_BODY).statusCode()).isEqualTo(200);
+		assertThat(put(VPC_PATH, "{}").statusCode()).isEqualTo(400);
+
+		Scrape after = Scrape.of(managementPort);
+		assertThat(increase(before, after, "method", "PUT", "uri", VPC_ROUTE, "status", "200", "outcome", "SUCCESS"))
+			.isEqualTo(1);
+		assertThat(increase(before, after, "method", "POST", "uri", HSS_ROUTE, "status", "200", "outcome", "SUCCESS"))
+			.isEqualTo(1);
+		assertThat(increase(before, after, "method", "PUT", "uri", VPC_ROUTE, "status", "400", "outcome",
+				"CLIENT_ERROR"))
+			.isEqualTo(1);
+	}
+
+	@Test
+	void anUnknownPathIsNotFoundNotItsRawPath() {
+		assertThat(send("GET", "/v3/" + PROJECT + "/no-such-thing", null, null).statusCode()).isEqualTo(404);
+
+		assertThat(Scrape.of(managementPort).matching(SERVER, "uri", "NOT_FOUND", "status", "404")).isNotEmpty();
+		assertThat(Scrape.of(managementPort).all()).noneMatch(s -> s.labels().containsValue("/**"));
+	}
+
+	@Test
+	void serverAndClientTimersHaveHistogramBucketsAndTheConfiguredSloBoundary() {
+		upstream.stubFor(WireMock.put(urlPathMatching("/vpc/.*")).willReturn(aResponse().withStatus(200).withBody("{}")));
+		put(VPC_PATH, VPC_BODY);
+
+		Scrape scrape = Scrape.of(managementPort);
+
+		assertThat(scrape.matching("http_server_requests_seconds_bucket", "uri", VPC_ROUTE)).hasSizeGreaterThan(20);
+		assertThat(scrape.matching("http_client_requests_seconds_bucket", "client_name", "vpc")).hasSizeGreaterThan(20);
+		// management.metrics.distribution.slo.http.server.requests=123ms (application-test.yaml)
+		assertThat(scrape.matching("http_server_requests_seconds_bucket", "uri", VPC_ROUTE, "le", "0.123"))
+			.isNotEmpty();
+	}
+
+	private static double increase(Scrape before, Scrape after, String... labels) {
+		return after.value(SERVER, labels) - before.value(SERVER, labels);
+	}
+
+}
