@@ -1,9 +1,12 @@
 package dev.secgroup.gateway.observability;
 
+import java.time.Duration;
 import java.util.List;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import static org.awaitility.Awaitility.await;
 
 /** JSON log lines in captured standard output. */
 final class LogLines {
@@ -30,8 +33,14 @@ final class LogLines {
 		}).toList();
 	}
 
-	/** The access log line of this request id; fails unless there is exactly one. */
+	/**
+	 * The access log line of this request id; fails unless there is exactly one. Waits for it
+	 * (5 s at most): the line is written once the answer has been sent.
+	 */
 	static JsonNode access(CharSequence output, String requestId) {
+		await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).until(() -> output.toString()
+			.lines()
+			.anyMatch(line -> line.contains(AccessLogFilter.LOGGER) && line.contains(requestId)));
 		List<JsonNode> lines = all(output).stream()
 			.filter(line -> AccessLogFilter.LOGGER.equals(line.path("log").path("logger").asString(null)))
 			.filter(line -> requestId.equals(line.path("request_id").asString(null)))

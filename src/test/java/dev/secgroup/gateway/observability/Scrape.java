@@ -10,6 +10,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * One scrape of {@code /actuator/prometheus} on the management port, parsed from the text format
@@ -25,8 +29,9 @@ final class Scrape {
 		this.series = series;
 	}
 
-	static Scrape of(int managementPort) {
-		HttpResponse<String> response = get(managementPort, "/actuator/prometheus");
+	/** Scrapes, sending {@code headers} (an API key where the security mode asks for one). */
+	static Scrape of(int managementPort, String... headers) {
+		HttpResponse<String> response = get(managementPort, "/actuator/prometheus", headers);
 		if (response.statusCode() != 200) {
 			throw new AssertionError("scrape answered " + response.statusCode() + ": " + response.body());
 		}
@@ -36,11 +41,29 @@ final class Scrape {
 		return new Scrape(series);
 	}
 
-	static HttpResponse<String> get(int port, String path) {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+	/**
+	 * Scrapes until {@code assertions} pass (5 s at most). Spring records
+	 * {@code http.server.requests} when its filter returns, just after the caller got the
+	 * answer: a scrape right after a call may be a moment early.
+	 */
+	static void eventually(int managementPort, Consumer<Scrape> assertions) {
+		eventually(() -> of(managementPort), assertions);
+	}
+
+	static void eventually(Supplier<Scrape> scrape, Consumer<Scrape> assertions) {
+		await().atMost(Duration.ofSeconds(5))
+			.pollInterval(Duration.ofMillis(20))
+			.untilAsserted(() -> assertions.accept(scrape.get()));
+	}
+
+	static HttpResponse<String> get(int port, String path, String... headers) {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
 			.timeout(Duration.ofSeconds(10))
-			.GET()
-			.build();
+			.GET();
+		if (headers.length > 0) {
+			builder.headers(headers);
+		}
+		HttpRequest request = builder.build();
 		try {
 			return http.send(request, HttpResponse.BodyHandlers.ofString());
 		}

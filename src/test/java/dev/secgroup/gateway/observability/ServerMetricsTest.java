@@ -37,22 +37,27 @@ class ServerMetricsTest extends GatewayTestSupport {
 		assertThat(post(HSS_PATH, HSS_BODY).statusCode()).isEqualTo(200);
 		assertThat(put(VPC_PATH, "{}").statusCode()).isEqualTo(400);
 
-		Scrape after = Scrape.of(managementPort);
-		assertThat(increase(before, after, "method", "PUT", "uri", VPC_ROUTE, "status", "200", "outcome", "SUCCESS"))
-			.isEqualTo(1);
-		assertThat(increase(before, after, "method", "POST", "uri", HSS_ROUTE, "status", "200", "outcome", "SUCCESS"))
-			.isEqualTo(1);
-		assertThat(increase(before, after, "method", "PUT", "uri", VPC_ROUTE, "status", "400", "outcome",
-				"CLIENT_ERROR"))
-			.isEqualTo(1);
+		Scrape.eventually(managementPort, after -> {
+			assertThat(increase(before, after, "method", "PUT", "uri", VPC_ROUTE, "status", "200", "outcome",
+					"SUCCESS"))
+				.isEqualTo(1);
+			assertThat(increase(before, after, "method", "POST", "uri", HSS_ROUTE, "status", "200", "outcome",
+					"SUCCESS"))
+				.isEqualTo(1);
+			assertThat(increase(before, after, "method", "PUT", "uri", VPC_ROUTE, "status", "400", "outcome",
+					"CLIENT_ERROR"))
+				.isEqualTo(1);
+		});
 	}
 
 	@Test
 	void anUnknownPathIsNotFoundNotItsRawPath() {
 		assertThat(send("GET", "/v3/" + PROJECT + "/no-such-thing", null, null).statusCode()).isEqualTo(404);
 
-		assertThat(Scrape.of(managementPort).matching(SERVER, "uri", "NOT_FOUND", "status", "404")).isNotEmpty();
-		assertThat(Scrape.of(managementPort).all()).noneMatch(s -> s.labels().containsValue("/**"));
+		Scrape.eventually(managementPort, scrape -> {
+			assertThat(scrape.matching(SERVER, "uri", "NOT_FOUND", "status", "404")).isNotEmpty();
+			assertThat(scrape.all()).noneMatch(s -> s.labels().containsValue("/**"));
+		});
 	}
 
 	@Test
@@ -60,13 +65,14 @@ class ServerMetricsTest extends GatewayTestSupport {
 		upstream.stubFor(WireMock.put(urlPathMatching("/vpc/.*")).willReturn(aResponse().withStatus(200).withBody("{}")));
 		put(VPC_PATH, VPC_BODY);
 
-		Scrape scrape = Scrape.of(managementPort);
-
-		assertThat(scrape.matching("http_server_requests_seconds_bucket", "uri", VPC_ROUTE)).hasSizeGreaterThan(20);
-		assertThat(scrape.matching("http_client_requests_seconds_bucket", "client_name", "vpc")).hasSizeGreaterThan(20);
-		// management.metrics.distribution.slo.http.server.requests=123ms (application-test.yaml)
-		assertThat(scrape.matching("http_server_requests_seconds_bucket", "uri", VPC_ROUTE, "le", "0.123"))
-			.isNotEmpty();
+		Scrape.eventually(managementPort, scrape -> {
+			assertThat(scrape.matching("http_server_requests_seconds_bucket", "uri", VPC_ROUTE)).hasSizeGreaterThan(20);
+			assertThat(scrape.matching("http_client_requests_seconds_bucket", "client_name", "vpc"))
+				.hasSizeGreaterThan(20);
+			// management.metrics.distribution.slo.http.server.requests=123ms (application-test.yaml)
+			assertThat(scrape.matching("http_server_requests_seconds_bucket", "uri", VPC_ROUTE, "le", "0.123"))
+				.isNotEmpty();
+		});
 	}
 
 	private static double increase(Scrape before, Scrape after, String... labels) {
