@@ -17,7 +17,7 @@ class ArchitectureTest {
 	@ArchTest
 	static final ArchRule sharedPlumbingNeverImportsAFeature = noClasses().that()
 		.resideInAnyPackage("..gateway.upstream..", "..gateway.web..", "..gateway.credentials..",
-				"..gateway.security..", "..gateway.audit..")
+				"..gateway.security..", "..gateway.audit..", "..gateway.observability..")
 		.should()
 		.dependOnClassesThat()
 		.resideInAnyPackage("..gateway.hss..", "..gateway.vpc..", "..gateway.simulator..");
@@ -66,6 +66,17 @@ class ArchitectureTest {
 		.should()
 		.dependOnClassesThat()
 		.resideInAnyPackage("..gateway.security..");
+
+	/**
+	 * Observability watches the others through Spring and Micrometer (conventions, filters,
+	 * health contributors); nothing calls it, so it can change without touching a feature.
+	 */
+	@ArchTest
+	static final ArchRule nobodyDependsOnObservability = noClasses().that()
+		.resideOutsideOfPackage("..gateway.observability..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAPackage("..gateway.observability..");
 
 	@ArchTest
 	static final ArchRule onlyJackson3Databind = noClasses().should()

@@ -2,6 +2,7 @@ package dev.secgroup.gateway.observability;
 
 import java.net.http.HttpResponse;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -34,6 +35,14 @@ class ManagementPortTest extends GatewayTestSupport {
 		assertThat(api.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(parse(api.body()).path("error_code").asString()).isEqualTo("GW.0404");
 		assertThat(management.statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void infoNamesTheBuildAndTheJvm() {
+		HttpResponse<String> info = Scrape.get(managementPort, "/actuator/info");
+
+		assertThat(parse(info.body()).path("build").path("version").asString()).isNotBlank();
+		assertThat(parse(info.body()).path("java").path("version").asString()).isNotBlank();
 	}
 
 }
