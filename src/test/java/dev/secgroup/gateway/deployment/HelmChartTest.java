@@ -552,7 +552,7 @@ class HelmChartTest {
 		assertThat(dashboard.path("uid").asString()).isEqualTo("secgroup-gateway");
 		assertThat(String.join("\n", expressions)).contains("http_server_requests_seconds", "http_client_requests_seconds",
 				"resilience4j_circuitbreaker_state", "resilience4j_retry_calls_total", "gateway_audit_events_total",
-				"gateway_credentials_token_requests_total");
+				"gateway_credentials_token_refreshes_total");
 	}
 
 	// --- refusals --------------------------------------------------------------------------------

@@ -6,12 +6,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -21,14 +18,11 @@ import dev.secgroup.gateway.simulator.VpcPortStore;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * What a user gets from {@code ./mvnw spring-boot:run}: the {@code local} profile, the gateway's
@@ -38,7 +32,6 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ActiveProfiles("local")
-@ExtendWith(OutputCaptureExtension.class)
 class LocalProfileEndToEndTest {
 
 	private static final int PORT = freePort();
@@ -125,19 +118,6 @@ class LocalProfileEndToEndTest {
 	void swaggerUiAndTheOpenApiDocumentAreServed() throws Exception {
 		assertThat(send("GET", "/v3/api-docs", null).statusCode()).isEqualTo(200);
 		assertThat(send("GET", "/swagger-ui/index.html", null).statusCode()).isEqualTo(200);
-	}
-
-	@Test
-	void logsAreReadableTextWithTraceSpanAndRequestIds(CapturedOutput output) throws Exception {
-		HttpResponse<String> response = send("PUT", VPC_PATH,
-				"{\"port\":{\"security_groups\":[\"a0608cbf-d047-4f54-8b28-cd7b59853fff\"]},\"dry_run\":true}");
-
-		String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
-		Pattern accessLine = Pattern.compile("^(?!\\{).*\\[trace_id=[0-9a-f]{32} span_id=[0-9a-f]{16} request_id="
-				+ Pattern.quote(requestId) + "\\] .*dev\\.secgroup\\.gateway\\.access.*: PUT "
-				+ Pattern.quote("/v3/{project_id}/ports/{port_id}/insert-security-groups") + " 202 \\d+ms client=-$");
-		await().atMost(Duration.ofSeconds(5))
-			.untilAsserted(() -> assertThat(output.getOut().lines()).anyMatch(line -> accessLine.matcher(line).matches()));
 	}
 
 	private HttpResponse<String> send(String method, String path, String body) throws Exception {

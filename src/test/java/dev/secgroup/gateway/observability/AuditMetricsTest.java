@@ -5,8 +5,6 @@ import org.junit.jupiter.api.Test;
 
 import dev.secgroup.gateway.support.SecuredGatewayTestSupport;
 
-import org.springframework.boot.test.web.server.LocalManagementPort;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,9 +19,6 @@ class AuditMetricsTest extends SecuredGatewayTestSupport {
 	private static final String EVENTS = "gateway_audit_events_total";
 
 	private static final String VPC = "vpc:AddSecurityGroups";
-
-	@LocalManagementPort
-	int managementPort;
 
 	@Test
 	void eventsAreCountedByOperationAndOutcome() {

@@ -43,13 +43,14 @@ class JsonLogLinesTest extends GatewayTestSupport {
 		upstream.stubFor(WireMock.put(urlPathMatching("/vpc/.*")).willReturn(aResponse().withStatus(200).withBody("{}")));
 
 		HttpResponse<String> response = put(VPC_PATH, VPC_BODY);
-		put(VPC_PATH, "{\"port\":\"line\\nbreak\"}");
+		HttpResponse<String> invalid = put(VPC_PATH, "{\"port\":\"line\\nbreak\"}");
 		org.slf4j.LoggerFactory.getLogger(JsonLogLinesTest.class)
 			.error("a failure\nover two lines", new IllegalStateException("boom"));
+		JsonNode access = LogLines.access(output, response.headers().firstValue("X-Request-Id").orElseThrow());
+		LogLines.access(output, invalid.headers().firstValue("X-Request-Id").orElseThrow());
 
 		List<JsonNode> lines = LogLines.all(output);
 		assertThat(lines).hasSizeGreaterThanOrEqualTo(5);
-		JsonNode access = LogLines.access(output, response.headers().firstValue("X-Request-Id").orElseThrow());
 		assertThat(access.path("@timestamp").asString()).isNotEmpty();
 		assertThat(access.path("log").path("level").asString()).isEqualTo("INFO");
 		assertThat(access.path("trace_id").asString()).matches("[0-9a-f]{32}");

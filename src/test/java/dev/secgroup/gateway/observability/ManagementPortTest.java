@@ -8,8 +8,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.secgroup.gateway.support.GatewayTestSupport;
 
-import org.springframework.boot.test.web.server.LocalManagementPort;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -18,9 +16,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * API's Service or ingress.
  */
 class ManagementPortTest extends GatewayTestSupport {
-
-	@LocalManagementPort
-	int managementPort;
 
 	@ParameterizedTest
 	@ValueSource(strings = { "/actuator", "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness",

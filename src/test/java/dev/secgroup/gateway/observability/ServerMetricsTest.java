@@ -5,8 +5,6 @@ import org.junit.jupiter.api.Test;
 
 import dev.secgroup.gateway.support.GatewayTestSupport;
 
-import org.springframework.boot.test.web.server.LocalManagementPort;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,9 +21,6 @@ class ServerMetricsTest extends GatewayTestSupport {
 	static final String VPC_ROUTE = "/v3/{project_id}/ports/{port_id}/insert-security-groups";
 
 	static final String HSS_ROUTE = "/v5/{project_id}/container-network/{cluster_id}/{namespace}/security-group-policy";
-
-	@LocalManagementPort
-	int managementPort;
 
 	@Test
 	void eachOperationIsCountedByRouteTemplateStatusAndOutcome() {

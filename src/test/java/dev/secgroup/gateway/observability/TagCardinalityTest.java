@@ -11,8 +11,6 @@ import org.junit.jupiter.api.Test;
 
 import dev.secgroup.gateway.support.GatewayTestSupport;
 
-import org.springframework.boot.test.web.server.LocalManagementPort;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,9 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TagCardinalityTest extends GatewayTestSupport {
 
 	private static final RandomGenerator random = RandomGenerator.of("L64X128MixRandom");
-
-	@LocalManagementPort
-	int managementPort;
 
 	@Test
 	void fiftyCallsWithDistinctIdsLeaveNoIdInAnyLabel() {

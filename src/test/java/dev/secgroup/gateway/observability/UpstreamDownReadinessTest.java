@@ -10,8 +10,6 @@ import tools.jackson.databind.JsonNode;
 
 import dev.secgroup.gateway.support.GatewayTestSupport;
 
-import org.springframework.boot.test.web.server.LocalManagementPort;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,9 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * out of the Service (nor restart them).
  */
 class UpstreamDownReadinessTest extends GatewayTestSupport {
-
-	@LocalManagementPort
-	int managementPort;
 
 	@Test
 	void readinessStaysUpWhileTheUpstreamIsDownAndItsCircuitOpen() {

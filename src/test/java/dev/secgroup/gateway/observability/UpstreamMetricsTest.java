@@ -5,8 +5,6 @@ import org.junit.jupiter.api.Test;
 
 import dev.secgroup.gateway.support.GatewayTestSupport;
 
-import org.springframework.boot.test.web.server.LocalManagementPort;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
@@ -20,9 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class UpstreamMetricsTest extends GatewayTestSupport {
 
 	static final String CLIENT = "http_client_requests_seconds_count";
-
-	@LocalManagementPort
-	int managementPort;
 
 	@Test
 	void oneRetryCountsTwoAttemptsAndOneCallSuccessfulWithRetry() {

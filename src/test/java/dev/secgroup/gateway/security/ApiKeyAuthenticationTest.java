@@ -65,9 +65,9 @@ class ApiKeyAuthenticationTest extends SecuredGatewayTestSupport {
 
 	@Test
 	void probesAndTheOpenApiDocumentNeedNoKey() {
-		assertThat(send("GET", "/actuator/health/liveness", null, null).statusCode()).isEqualTo(200);
-		assertThat(send("GET", "/actuator/health/readiness", null, null).statusCode()).isEqualTo(200);
-		assertThat(send("GET", "/actuator/health", null, null).statusCode()).isEqualTo(200);
+		assertThat(management("/actuator/health/liveness").statusCode()).isEqualTo(200);
+		assertThat(management("/actuator/health/readiness").statusCode()).isEqualTo(200);
+		assertThat(management("/actuator/health").statusCode()).isEqualTo(200);
 		assertThat(send("GET", "/v3/api-docs", null, null).statusCode()).isEqualTo(200);
 		assertThat(send("GET", "/v3/api-docs.yaml", null, null).statusCode()).isEqualTo(200);
 		assertThat(send("GET", "/swagger-ui/index.html", null, null).statusCode()).isEqualTo(200);
@@ -90,11 +90,15 @@ class ApiKeyAuthenticationTest extends SecuredGatewayTestSupport {
 
 	@Test
 	void everythingElseNeedsAKnownClient() {
-		assertUnauthenticated(send("GET", "/actuator/prometheus", null, null));
-		assertUnauthenticated(send("GET", "/actuator/circuitbreakers", null, null));
+		// The management port: the same security chain, without the API's request ids.
+		for (String path : new String[] { "/actuator/prometheus", "/actuator/circuitbreakers" }) {
+			HttpResponse<String> response = management(path);
+			assertThat(response.statusCode()).as(path).isEqualTo(401);
+			assertThat(response.headers().firstValue("WWW-Authenticate")).as(path).isPresent();
+		}
 		assertUnauthenticated(send("GET", "/no/such/path", null, null));
 
-		assertThat(send("GET", "/actuator/prometheus", null, null, "X-Api-Key", KEY_C).statusCode()).isEqualTo(200);
+		assertThat(management("/actuator/prometheus", "X-Api-Key", KEY_C).statusCode()).isEqualTo(200);
 	}
 
 	@Test

@@ -16,6 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -62,6 +63,10 @@ public abstract class GatewayTestSupport {
 	@LocalServerPort
 	protected int port;
 
+	/** The management port (actuator): random in tests, 8081 by default. */
+	@LocalManagementPort
+	protected int managementPort;
+
 	@Autowired
 	protected CircuitBreakerRegistry circuitBreakers;
 
@@ -94,6 +99,16 @@ public abstract class GatewayTestSupport {
 	}
 
 	protected HttpResponse<String> send(String method, String path, String contentType, String body,
+			String... headers) {
+		return send(port, method, path, contentType, body, headers);
+	}
+
+	/** A GET of an actuator path on the management port, with extra headers. */
+	protected HttpResponse<String> management(String path, String... headers) {
+		return send(managementPort, "GET", path, null, null, headers);
+	}
+
+	private static HttpResponse<String> send(int port, String method, String path, String contentType, String body,
 			String... headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
 			.timeout(Duration.ofSeconds(30))
