@@ -4,6 +4,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -97,11 +99,13 @@ class SecurityStartupTest {
 		if (profile != null) {
 			builder.profiles(profile);
 		}
-		String[] all = new String[args.length + 2];
-		all[0] = "--server.port=0";
-		all[1] = "--spring.main.banner-mode=off";
-		System.arraycopy(args, 0, all, 2, args.length);
-		return builder.run(all);
+		List<String> all = new ArrayList<>(List.of("--server.port=0", "--spring.main.banner-mode=off"));
+		if (profile != null) {
+			// Outside local the upstream credentials must be chosen; local has its demo ones.
+			all.add("--gateway.credentials.mode=passthrough");
+		}
+		all.addAll(List.of(args));
+		return builder.run(all.toArray(String[]::new));
 	}
 
 }

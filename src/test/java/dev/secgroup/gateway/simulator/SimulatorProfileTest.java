@@ -7,11 +7,17 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Outside the {@code local} profile the simulator does not exist. */
+/**
+ * Outside the {@code local} profile the simulator does not exist. Inbound security is off here so
+ * that its paths answer what routing says (404), not 401.
+ */
 @ActiveProfiles(value = "prod", inheritProfiles = false)
+@TestPropertySource(properties = { "gateway.security.mode=none",
+		"gateway.security.allow-unauthenticated-outside-local=true", "gateway.credentials.mode=passthrough" })
 class SimulatorProfileTest extends SimulatorTestSupport {
 
 	@Autowired
@@ -31,6 +37,9 @@ class SimulatorProfileTest extends SimulatorTestSupport {
 		assertThat(context.getBeanNamesForType(VpcPortStore.class)).isEmpty();
 		assertThat(context.getBeanNamesForType(HssPolicyStore.class)).isEmpty();
 		assertThat(context.getBeanNamesForType(SimulatorAuthenticator.class)).isEmpty();
+		assertThat(context.getBeanNamesForType(SimulatedIamTokens.class)).isEmpty();
+		assertThat(context.getBeanNamesForType(SimulatorProperties.class)).isEmpty();
+		assertThat(context.getBeanNamesForType(IamSimulatorController.class)).isEmpty();
 		assertThat(context.getBeanNamesForType(VpcSimulatorController.class)).isEmpty();
 		assertThat(context.getBeanNamesForType(HssSimulatorController.class)).isEmpty();
 		assertThat(context.getBeanNamesForType(UnknownApiController.class)).isEmpty();
