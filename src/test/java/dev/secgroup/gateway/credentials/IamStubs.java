@@ -27,14 +27,20 @@ final class IamStubs {
 	private IamStubs() {
 	}
 
-	/** 201 with the token in {@code X-Subject-Token} and its expiry in the body. */
+	/**
+	 * 201 with the token in {@code X-Subject-Token} and its expiry in the body.
+	 * @param projectId the project the body says the token is scoped to; {@code null} for an
+	 * answer that fits any project
+	 */
 	static ResponseDefinitionBuilder issued(String token, Instant expiresAt, String projectId) {
+		String project = projectId == null ? ""
+				: ",\"project\":{\"id\":\"" + projectId + "\",\"name\":\"ap-southeast-1\"}";
 		return aResponse().withStatus(201)
 			.withHeader("Content-Type", "application/json;charset=UTF-8")
 			.withHeader("X-Subject-Token", token)
 			.withHeader("X-Request-Id", "iam-" + UUID.randomUUID())
-			.withBody("{\"token\":{\"expires_at\":\"" + IAM_TIME.format(expiresAt) + "\",\"methods\":[\"password\"],"
-					+ "\"project\":{\"id\":\"" + projectId + "\",\"name\":\"ap-southeast-1\"}}}");
+			.withBody("{\"token\":{\"expires_at\":\"" + IAM_TIME.format(expiresAt) + "\",\"methods\":[\"password\"]"
+					+ project + "}}");
 	}
 
 	static ResponseDefinitionBuilder vpcOk() {
