@@ -2,6 +2,7 @@ package dev.secgroup.gateway.web;
 
 import java.io.IOException;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
@@ -50,8 +51,16 @@ class RequestIdFilter extends OncePerRequestFilter {
 		return false;
 	}
 
+	/** A version 4 UUID; request ids need uniqueness, not SecureRandom's cost on every request. */
+	private static String randomUuid() {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		long most = (random.nextLong() & ~0xF000L) | 0x4000L;
+		long least = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+		return new UUID(most, least).toString();
+	}
+
 	static String accepted(String candidate) {
-		return candidate != null && WELL_FORMED.matcher(candidate).matches() ? candidate : UUID.randomUUID().toString();
+		return candidate != null && WELL_FORMED.matcher(candidate).matches() ? candidate : randomUuid();
 	}
 
 }

@@ -188,7 +188,7 @@ class AuditEventTest extends SecuredGatewayTestSupport {
 	@Test
 	void anUpstreamTimeoutIsRecordedAs504(CapturedOutput output) {
 		upstream.stubFor(WireMock.post(urlEqualTo(HSS_UPSTREAM))
-			.willReturn(aResponse().withStatus(200).withFixedDelay(1_500)));
+			.willReturn(aResponse().withStatus(200).withFixedDelay(4_000)));
 
 		String id = call("POST", HSS_PATH, KEY_B, HSS_BODY, 504);
 

@@ -12,8 +12,10 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Outside the {@code local} profile the simulator does not exist. Inbound security is off here so
- * that its paths answer what routing says (404), not 401.
+ * Outside the {@code local} profile the simulator does not exist. Inbound authentication is
+ * switched off here so that the answer shows what is behind the path (404), not the 401 that any
+ * unauthenticated call gets outside {@code local}; outside {@code local} the upstream credentials
+ * must be chosen too.
  */
 @ActiveProfiles(value = "prod", inheritProfiles = false)
 @TestPropertySource(properties = { "gateway.security.mode=none",

@@ -1,0 +1,252 @@
+{{/*
+Chart name, shortened to the 63 characters of a DNS label.
+*/}}
+{{- define "secgroup-gateway.name" -}}
+{{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/*
+Full name: <release>-<chart>, or the release name when it already contains the chart name.
+*/}}
+{{- define "secgroup-gateway.fullname" -}}
+{{- if .Values.fullnameOverride }}
+{{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- $name := default .Chart.Name .Values.nameOverride }}
+{{- if contains $name .Release.Name }}
+{{- .Release.Name | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- printf "%s-%s" .Release.Name $name | trunc 63 | trimSuffix "-" }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{/*
+Chart label: name-version.
+*/}}
+{{- define "secgroup-gateway.chart" -}}
+{{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/*
+Labels of every resource.
+*/}}
+{{- define "secgroup-gateway.labels" -}}
+helm.sh/chart: {{ include "secgroup-gateway.chart" . }}
+{{ include "secgroup-gateway.selectorLabels" . }}
+app.kubernetes.io/version: {{ .Values.image.tag | default .Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+app.kubernetes.io/part-of: secgroup-gateway
+{{- with .Values.commonLabels }}
+{{ toYaml . }}
+{{- end }}
+{{- end }}
+
+{{/*
+Selector labels: stable for the life of a release (a Deployment's selector is immutable).
+*/}}
+{{- define "secgroup-gateway.selectorLabels" -}}
+app.kubernetes.io/name: {{ include "secgroup-gateway.name" . }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+{{- end }}
+
+{{/*
+Common annotations, as a block to put under metadata (empty when there are none).
+*/}}
+{{- define "secgroup-gateway.annotations" -}}
+{{- with .Values.commonAnnotations -}}
+annotations:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+{{- end }}
+
+{{/*
+Name of the ServiceAccount.
+*/}}
+{{- define "secgroup-gateway.serviceAccountName" -}}
+{{- if .Values.serviceAccount.create }}
+{{- default (include "secgroup-gateway.fullname" .) .Values.serviceAccount.name }}
+{{- else }}
+{{- default "default" .Values.serviceAccount.name }}
+{{- end }}
+{{- end }}
+
+{{/*
+Whether the pod mounts the Kubernetes API token and CA: as configured, else only in jwt mode (the
+gateway may fetch the in-cluster issuer's keys from the API server, whose CA comes with the token).
+oidc mode uses its own projected token with the configured audience and needs no API token.
+Renders "true" or "false".
+*/}}
+{{- define "secgroup-gateway.automountToken" -}}
+{{- if kindIs "bool" .Values.serviceAccount.automountToken }}
+{{- .Values.serviceAccount.automountToken }}
+{{- else }}
+{{- eq .Values.gateway.security.mode "jwt" }}
+{{- end }}
+{{- end }}
+
+{{/*
+Image reference: repository@digest, else repository:tag (tag defaults to the appVersion).
+*/}}
+{{- define "secgroup-gateway.image" -}}
+{{- if .Values.image.digest }}
+{{- printf "%s@%s" .Values.image.repository .Values.image.digest }}
+{{- else }}
+{{- printf "%s:%s" .Values.image.repository (.Values.image.tag | default .Chart.AppVersion | toString) }}
+{{- end }}
+{{- end }}
+
+{{/*
+Secret with the cloud credentials (aksk, password); "" when they come from the config tree only.
+*/}}
+{{- define "secgroup-gateway.credentialsSecret" -}}
+{{- $c := .Values.gateway.credentials }}
+{{- if $c.existingSecret }}
+{{- $c.existingSecret }}
+{{- else if not .Values.configTree.enabled }}
+{{- printf "%s-credentials" (include "secgroup-gateway.fullname" .) }}
+{{- end }}
+{{- end }}
+
+{{/*
+Secret with the clients' API key hashes.
+*/}}
+{{- define "secgroup-gateway.apiKeysSecret" -}}
+{{- default (printf "%s-api-keys" (include "secgroup-gateway.fullname" .)) .Values.gateway.security.existingSecret }}
+{{- end }}
+
+{{/*
+Environment variable that carries client i's API key hash from the Secret into the configuration
+(referenced as a ${...} placeholder in application.yaml, so the clients list stays in one place).
+*/}}
+{{- define "secgroup-gateway.apiKeyEnvName" -}}
+{{- printf "SECGROUP_GATEWAY_CLIENT_%d_API_KEY_SHA256" . }}
+{{- end }}
+
+{{/*
+Checks that refuse an inconsistent release with one clear message (the schema checks each value
+alone; these check values against each other).
+*/}}
+{{- define "secgroup-gateway.validate" -}}
+{{- $g := .Values.gateway }}
+{{- $s := .Values.gracefulShutdown }}
+{{- if lt (int .Values.terminationGracePeriodSeconds) (int (add $s.preStopSleepSeconds $s.timeoutPerShutdownPhaseSeconds)) }}
+{{- fail (printf "terminationGracePeriodSeconds (%v) must be at least gracefulShutdown.preStopSleepSeconds + gracefulShutdown.timeoutPerShutdownPhaseSeconds (%v)" .Values.terminationGracePeriodSeconds (add $s.preStopSleepSeconds $s.timeoutPerShutdownPhaseSeconds)) }}
+{{- end }}
+{{- if eq .Values.containerPorts.http .Values.containerPorts.management }}
+{{- fail "containerPorts.http and containerPorts.management must differ: management endpoints are never served on the API port" }}
+{{- end }}
+{{- if and (eq $g.credentials.mode "oidc") (not $g.credentials.oidc.audience) }}
+{{- fail "gateway.credentials.oidc.audience is required in oidc mode: the projected token is made for that audience" }}
+{{- end }}
+{{- if and (eq $g.credentials.mode "oidc") (not $g.credentials.oidc.idpId) }}
+{{- fail "gateway.credentials.oidc.idpId is required in oidc mode" }}
+{{- end }}
+{{- if and (eq $g.security.mode "none") (not $g.security.allowUnauthenticated) }}
+{{- fail "gateway.security.mode none lets anyone use the gateway's cloud credentials: set gateway.security.allowUnauthenticated=true to confirm, or use api-key or jwt" }}
+{{- end }}
+{{- if eq $g.security.mode "jwt" }}
+{{- if not (or $g.security.jwt.issuerUri $g.security.jwt.jwkSetUri) }}
+{{- fail "gateway.security.jwt.issuerUri or gateway.security.jwt.jwkSetUri is required in jwt mode" }}
+{{- end }}
+{{- if not $g.security.jwt.audiences }}
+{{- fail "gateway.security.jwt.audiences must name at least one audience in jwt mode" }}
+{{- end }}
+{{- end }}
+{{- if eq $g.security.mode "api-key" }}
+{{- range $i, $client := $g.security.clients }}
+{{- if not $client.apiKeySha256SecretKey }}
+{{- fail (printf "gateway.security.clients[%d].apiKeySha256SecretKey is required in api-key mode (the key in gateway.security.existingSecret holding the hash)" $i) }}
+{{- end }}
+{{- end }}
+{{- end }}
+{{- if and .Values.configTree.enabled (not .Values.configTree.existingSecret) }}
+{{- fail "configTree.existingSecret is required when configTree.enabled is true" }}
+{{- end }}
+{{- if and .Values.serviceMonitor.enabled (not .Values.managementService.enabled) }}
+{{- fail "serviceMonitor.enabled needs managementService.enabled: Prometheus scrapes the management Service" }}
+{{- end }}
+{{- if and .Values.podDisruptionBudget.enabled (kindIs "invalid" .Values.podDisruptionBudget.maxUnavailable) (kindIs "invalid" .Values.podDisruptionBudget.minAvailable) }}
+{{- fail "podDisruptionBudget: set maxUnavailable or minAvailable" }}
+{{- end }}
+{{- end }}
+
+{{/*
+The application.yaml of the ConfigMap: generated from the values, then `config` merged over it,
+then the ports and the shutdown phase, which nothing may override (probes, Services and the
+termination grace period are computed from them).
+*/}}
+{{- define "secgroup-gateway.applicationConfig" -}}
+{{- $g := .Values.gateway }}
+{{- $upstreams := dict }}
+{{- range $name, $u := $g.upstreams }}
+{{- $upstream := dict "endpoint" $u.endpoint }}
+{{- with $u.connectTimeout }}{{ $_ := set $upstream "connect-timeout" . }}{{ end }}
+{{- with $u.responseTimeout }}{{ $_ := set $upstream "response-timeout" . }}{{ end }}
+{{- $_ := set $upstreams $name $upstream }}
+{{- end }}
+{{- $gateway := dict "region" $g.region "upstreams" $upstreams }}
+{{- with $g.projects }}{{ $_ := set $gateway "projects" (deepCopy .) }}{{ end }}
+{{- /* credentials: the non-secret settings; secrets arrive as environment variables or files */}}
+{{- $c := $g.credentials }}
+{{- $credentials := dict "mode" $c.mode }}
+{{- if eq $c.mode "password" }}
+{{- with $c.password.userName }}{{ $_ := set $credentials "user-name" . }}{{ end }}
+{{- with $c.password.domainName }}{{ $_ := set $credentials "domain-name" . }}{{ end }}
+{{- end }}
+{{- if eq $c.mode "oidc" }}
+{{- $_ := set $credentials "idp-id" $c.oidc.idpId }}
+{{- $_ := set $credentials "id-token-file" (printf "%s/token" (trimSuffix "/" $c.oidc.mountPath)) }}
+{{- end }}
+{{- $_ := set $gateway "credentials" $credentials }}
+{{- /* security */}}
+{{- $sec := $g.security }}
+{{- $security := dict "mode" $sec.mode }}
+{{- if eq $sec.mode "none" }}
+{{- $_ := set $security "allow-unauthenticated-outside-local" true }}
+{{- end }}
+{{- with $sec.publicPaths }}
+{{- $_ := set $security "public-paths" . }}
+{{- end }}
+{{- if $sec.clients }}
+{{- $clients := list }}
+{{- range $i, $client := $sec.clients }}
+{{- $entry := dict "name" $client.name "projects" $client.projects "operations" $client.operations }}
+{{- if $client.apiKeySha256SecretKey }}
+{{- $_ := set $entry "api-key-sha256" (printf "${%s}" (include "secgroup-gateway.apiKeyEnvName" $i)) }}
+{{- end }}
+{{- $clients = append $clients $entry }}
+{{- end }}
+{{- $_ := set $security "clients" $clients }}
+{{- end }}
+{{- if eq $sec.mode "jwt" }}
+{{- $jwt := dict "audiences" $sec.jwt.audiences }}
+{{- with $sec.jwt.issuerUri }}{{ $_ := set $jwt "issuer-uri" . }}{{ end }}
+{{- with $sec.jwt.jwkSetUri }}{{ $_ := set $jwt "jwk-set-uri" . }}{{ end }}
+{{- with $sec.jwt.clientClaim }}{{ $_ := set $jwt "client-claim" . }}{{ end }}
+{{- $_ := set $security "jwt" $jwt }}
+{{- end }}
+{{- $_ := set $gateway "security" $security }}
+{{- $config := dict "gateway" $gateway }}
+{{- if .Values.configTree.enabled }}
+{{- $_ := set $config "spring" (dict "config" (dict "import" (printf "optional:configtree:%s" .Values.configTree.mountPath))) }}
+{{- end }}
+{{- $config = mergeOverwrite $config (deepCopy .Values.config) }}
+{{- /* fixed: what probes, Services, NetworkPolicy and the grace period are computed from */}}
+{{- $server := get $config "server" | default dict }}
+{{- $_ := set $server "port" .Values.containerPorts.http }}
+{{- $_ := set $server "shutdown" "graceful" }}
+{{- $_ := set $config "server" $server }}
+{{- $management := get $config "management" | default dict }}
+{{- $managementServer := get $management "server" | default dict }}
+{{- $_ := set $managementServer "port" .Values.containerPorts.management }}
+{{- $_ := set $management "server" $managementServer }}
+{{- $_ := set $management "endpoint" (mergeOverwrite (get $management "endpoint" | default dict) (dict "health" (dict "probes" (dict "enabled" true)))) }}
+{{- $_ := set $config "management" $management }}
+{{- $spring := get $config "spring" | default dict }}
+{{- $lifecycle := get $spring "lifecycle" | default dict }}
+{{- $_ := set $lifecycle "timeout-per-shutdown-phase" (printf "%ds" (int .Values.gracefulShutdown.timeoutPerShutdownPhaseSeconds)) }}
+{{- $_ := set $spring "lifecycle" $lifecycle }}
+{{- $_ := set $config "spring" $spring }}
+{{- toYaml $config }}
+{{- end }}
