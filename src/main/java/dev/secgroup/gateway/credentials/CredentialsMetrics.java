@@ -1,5 +1,7 @@
 package dev.secgroup.gateway.credentials;
 
+import java.util.Locale;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -7,28 +9,28 @@ import dev.secgroup.gateway.upstream.UpstreamCredentialsException;
 
 /**
  * Counters for dashboards and alerts on the gateway's own credentials. Tags are low-cardinality
- * (mode, fixed reasons): never a project id, user or token.
+ * (mode and fixed words): never a project id, user or token.
  * <ul>
- * <li>{@code gateway.credentials.token.fetches{mode}}: IAM tokens obtained for a project that had
- * none;</li>
- * <li>{@code gateway.credentials.token.refreshes{mode,reason=expiring|rejected}}: cached tokens
- * replaced ahead of expiry, or after upstream refused them (401);</li>
- * <li>{@code gateway.credentials.token.failures{mode,reason}}: credentials that could not be had
- * ({@code iam_refused}, {@code iam_unavailable}, {@code iam_invalid_answer},
- * {@code id_token_unreadable}, {@code caller_token_missing});</li>
+ * <li>{@code gateway.credentials.token.requests{mode,trigger,result}}: every IAM token request.
+ * {@code trigger}: {@code initial} (a fetch: the project had no token), {@code expiring} or
+ * {@code rejected} (refreshes: ahead of expiry, or after upstream answered 401 to the token);
+ * {@code result}: {@code success} or the failure ({@code iam_refused}, {@code iam_unavailable},
+ * {@code iam_invalid_answer}, {@code id_token_unreadable}).</li>
+ * <li>{@code gateway.credentials.caller.token.missing{mode}}: pass-through calls refused because
+ * the caller sent no {@code X-Auth-Token}.</li>
  * <li>{@code gateway.credentials.upstream.rejections{mode}}: upstream answered 401 to the
- * gateway's credentials (in {@code aksk} mode, five in a row lock the access key).</li>
+ * gateway's credentials (in {@code aksk} mode, five in a row lock the access key: alert on it).</li>
  * </ul>
  */
 final class CredentialsMetrics {
 
-	static final String FETCHES = "gateway.credentials.token.fetches";
+	static final String TOKEN_REQUESTS = "gateway.credentials.token.requests";
 
-	static final String REFRESHES = "gateway.credentials.token.refreshes";
-
-	static final String FAILURES = "gateway.credentials.token.failures";
+	static final String MISSING_CALLER_TOKEN = "gateway.credentials.caller.token.missing";
 
 	static final String REJECTIONS = "gateway.credentials.upstream.rejections";
+
+	static final String SUCCESS = "success";
 
 	/** Why a token was requested. */
 	enum Trigger {
@@ -38,7 +40,11 @@ final class CredentialsMetrics {
 		/** The cached token is within the refresh margin of its expiry. */
 		EXPIRING,
 		/** Upstream answered 401 to the cached token. */
-		REJECTED
+		REJECTED;
+
+		String tag() {
+			return name().toLowerCase(Locale.ROOT);
+		}
 
 	}
 
@@ -52,34 +58,36 @@ final class CredentialsMetrics {
 	}
 
 	void obtained(Trigger trigger) {
-		if (trigger == Trigger.INITIAL) {
-			counter(FETCHES, "Project-scoped IAM tokens obtained for a project that had none").increment();
-		}
-		else {
-			Counter.builder(REFRESHES)
-				.description("Cached IAM tokens replaced ahead of expiry or after upstream refused them")
-				.tag("mode", mode)
-				.tag("reason", trigger.name().toLowerCase(java.util.Locale.ROOT))
-				.register(registry)
-				.increment();
-		}
+		tokenRequests(trigger, SUCCESS).increment();
 	}
 
-	void failed(UpstreamCredentialsException.Reason reason) {
-		Counter.builder(FAILURES)
-			.description("Upstream credentials that could not be had")
+	void failed(Trigger trigger, UpstreamCredentialsException.Reason reason) {
+		tokenRequests(trigger, reason.name().toLowerCase(Locale.ROOT)).increment();
+	}
+
+	void callerTokenMissing() {
+		Counter.builder(MISSING_CALLER_TOKEN)
+			.description("Pass-through calls refused for want of the caller's X-Auth-Token")
 			.tag("mode", mode)
-			.tag("reason", reason.name().toLowerCase(java.util.Locale.ROOT))
 			.register(registry)
 			.increment();
 	}
 
 	void rejectedUpstream() {
-		counter(REJECTIONS, "Upstream answers 401 to the gateway's credentials").increment();
+		Counter.builder(REJECTIONS)
+			.description("Upstream answers 401 to the gateway's credentials")
+			.tag("mode", mode)
+			.register(registry)
+			.increment();
 	}
 
-	private Counter counter(String name, String description) {
-		return Counter.builder(name).description(description).tag("mode", mode).register(registry);
+	private Counter tokenRequests(Trigger trigger, String result) {
+		return Counter.builder(TOKEN_REQUESTS)
+			.description("IAM token requests: fetches (trigger=initial) and refreshes (expiring, rejected), by result")
+			.tag("mode", mode)
+			.tag("trigger", trigger.tag())
+			.tag("result", result)
+			.register(registry);
 	}
 
 }

@@ -120,7 +120,7 @@ final class IamTokenCache {
 		// Not cached: the slot keeps an old token that may still serve, or is removed.
 		slots.computeIfPresent(projectId, (id, slot) -> slot.pending() != fetch ? slot
 				: slot.token() == null ? null : new Slot(slot.token(), null, slot.rejected()));
-		metrics.failed(failure.reason());
+		metrics.failed(fetch.trigger(), failure.reason());
 		// The message names IAM's code and request id, never a credential; no stack trace for an outage.
 		log.warn("IAM token for project {} not obtained ({}): {}", projectId, fetch.trigger(), failure.getMessage());
 		fetch.sink().tryEmitError(failure);

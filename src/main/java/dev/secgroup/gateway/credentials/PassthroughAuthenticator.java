@@ -25,7 +25,7 @@ final class PassthroughAuthenticator implements UpstreamAuthenticator {
 	public Mono<HttpHeaders> authenticate(OutgoingRequest outgoing) {
 		String token = outgoing.request().callerToken();
 		if (token == null || token.isBlank()) {
-			metrics.failed(UpstreamCredentialsException.Reason.CALLER_TOKEN_MISSING);
+			metrics.callerTokenMissing();
 			return Mono.error(new UpstreamCredentialsException(outgoing.upstream(),
 					UpstreamCredentialsException.Reason.CALLER_TOKEN_MISSING,
 					"This gateway calls " + outgoing.upstream() + " with the caller's own IAM token: send it in the "

@@ -103,10 +103,10 @@ class PasswordTokenTest extends GatewayTestSupport {
 		assertThat(iamCalls()).isEqualTo(1);
 
 		// Within the 1 h margin: the old token still serves this call while a new one is fetched.
-		double refreshed = refreshes("expiring");
+		double refreshed = requests("expiring", "success");
 		clock.set(start.plus(Duration.ofHours(23).plusMinutes(30)));
 		put(path, VPC_BODY);
-		await().atMost(Duration.ofSeconds(10)).until(() -> refreshes("expiring") == refreshed + 1);
+		await().atMost(Duration.ofSeconds(10)).until(() -> requests("expiring", "success") == refreshed + 1);
 		put(path, VPC_BODY);
 
 		assertThat(iamCalls()).isEqualTo(2);
@@ -158,13 +158,13 @@ class PasswordTokenTest extends GatewayTestSupport {
 			.willReturn(aResponse().withStatus(401)
 				.withBody("{\"error_msg\":\"Incorrect IAM authentication information: token revoked\","
 						+ "\"error_code\":\"APIGW.0301\"}")));
-		double rejected = refreshes("rejected");
+		double rejected = requests("rejected", "success");
 
 		assertThat(put(path, VPC_BODY).statusCode()).isEqualTo(200);
 
 		assertThat(vpcTokens()).containsExactly(token("A"), token("B"));
 		assertThat(iamCalls()).isEqualTo(2);
-		assertThat(refreshes("rejected")).isEqualTo(rejected + 1);
+		assertThat(requests("rejected", "success")).isEqualTo(rejected + 1);
 		put(path, VPC_BODY);
 		assertThat(iamCalls()).isEqualTo(2);
 	}
@@ -230,7 +230,7 @@ class PasswordTokenTest extends GatewayTestSupport {
 		// A refusal is an answer, not an outage: IAM was asked once, and nothing was sent upstream.
 		assertThat(iamCalls()).isEqualTo(1);
 		assertThat(vpcRequests()).isEmpty();
-		assertThat(failures("iam_refused")).isPositive();
+		assertThat(requests("initial", "iam_refused")).isPositive();
 	}
 
 	@Test
@@ -269,15 +269,15 @@ class PasswordTokenTest extends GatewayTestSupport {
 	void metricsCountPerModeWithoutProjectIds() {
 		upstream.stubFor(WireMock.post(urlEqualTo(PASSWORD_PATH))
 			.willReturn(IamStubs.issued(token("A"), clock.instant().plus(Duration.ofHours(24)), project)));
-		double fetched = count(CredentialsMetrics.FETCHES);
+		double fetched = requests("initial", "success");
 
 		put(path, VPC_BODY);
 
-		assertThat(count(CredentialsMetrics.FETCHES)).isEqualTo(fetched + 1);
+		assertThat(requests("initial", "success")).isEqualTo(fetched + 1);
 		for (Meter meter : meters.getMeters()) {
 			if (meter.getId().getName().startsWith("gateway.credentials")) {
 				assertThat(meter.getId().getTags()).allSatisfy(tag -> {
-					assertThat(tag.getKey()).isIn("mode", "reason");
+					assertThat(tag.getKey()).isIn("mode", "trigger", "result");
 					assertThat(tag.getValue()).doesNotContain(project);
 				});
 			}
@@ -317,18 +317,12 @@ class PasswordTokenTest extends GatewayTestSupport {
 		return vpcRequests().stream().map(request -> request.getHeader("X-Auth-Token")).toList();
 	}
 
-	private double refreshes(String reason) {
-		Counter counter = meters.find(CredentialsMetrics.REFRESHES).tag("mode", "password").tag("reason", reason).counter();
-		return counter == null ? 0 : counter.count();
-	}
-
-	private double failures(String reason) {
-		Counter counter = meters.find(CredentialsMetrics.FAILURES).tag("mode", "password").tag("reason", reason).counter();
-		return counter == null ? 0 : counter.count();
-	}
-
-	private double count(String name) {
-		Counter counter = meters.find(name).tag("mode", "password").counter();
+	private double requests(String trigger, String result) {
+		Counter counter = meters.find(CredentialsMetrics.TOKEN_REQUESTS)
+			.tag("mode", "password")
+			.tag("trigger", trigger)
+			.tag("result", result)
+			.counter();
 		return counter == null ? 0 : counter.count();
 	}
 
