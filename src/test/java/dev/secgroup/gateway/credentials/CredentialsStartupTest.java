@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -30,7 +31,10 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -187,6 +191,41 @@ class CredentialsStartupTest {
 			.run(context -> assertThat(context).hasNotFailed()
 				.getBean(UpstreamAuthenticator.class)
 				.isInstanceOf(authenticator));
+	}
+
+	@Test
+	void bindsFromEnvironmentVariablesAsTheChartSetsThem() {
+		Map<String, Object> env = Map.of("GATEWAY_CREDENTIALS_MODE", "aksk", "GATEWAY_CREDENTIALS_ACCESS_KEY",
+				"AK0123456789", "GATEWAY_CREDENTIALS_SECRET_KEY", SECRET, "GATEWAY_CREDENTIALS_SECURITYTOKEN", "temporary");
+		runner.withInitializer(context -> context.getEnvironment()
+			.getPropertySources()
+			.addFirst(new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, env)))
+			.run(context -> {
+				CredentialsProperties bound = context.getBean(CredentialsProperties.class);
+				assertThat(bound.mode()).isEqualTo(CredentialsMode.AKSK);
+				assertThat(bound.accessKey()).isEqualTo("AK0123456789");
+				assertThat(bound.secretKey()).isEqualTo(SECRET);
+				assertThat(bound.securityToken()).isEqualTo("temporary");
+				assertThat(bound.toString()).doesNotContain(SECRET).doesNotContain("temporary");
+			});
+	}
+
+	@Test
+	void bindsFromAMountedConfigTreeWithoutTheFilesTrailingNewline() throws IOException {
+		Path tree = Files.createDirectories(dir.resolve("secrets"));
+		Files.writeString(tree.resolve("gateway.credentials.mode"), "aksk\n");
+		Files.writeString(tree.resolve("gateway.credentials.access-key"), "AK0123456789\n");
+		Files.writeString(tree.resolve("gateway.credentials.secret-key"), SECRET + "\n");
+
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SecgroupGatewayApplication.class)
+			.profiles("prod")
+			.run("--server.port=0", "--spring.main.banner-mode=off",
+					"--spring.config.import=optional:configtree:" + tree + "/")) {
+			CredentialsProperties bound = context.getBean(CredentialsProperties.class);
+			assertThat(bound.mode()).isEqualTo(CredentialsMode.AKSK);
+			assertThat(bound.secretKey()).isEqualTo(SECRET);
+			assertThat(context.getBean(UpstreamAuthenticator.class)).isInstanceOf(AkSkAuthenticator.class);
+		}
 	}
 
 	@Test
