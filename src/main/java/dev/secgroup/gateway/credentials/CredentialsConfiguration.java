@@ -12,8 +12,11 @@ import dev.secgroup.gateway.upstream.UpstreamAuthenticator;
 import dev.secgroup.gateway.upstream.UpstreamClientFactory;
 import dev.secgroup.gateway.upstream.UpstreamProperties;
 
+import org.springdoc.core.customizers.OpenApiCustomizer;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -61,6 +64,12 @@ class CredentialsConfiguration {
 				.matches(".*(secretkey|password|securitytoken|token|secret)$"))
 			.ifKeyEquals("sun.java.command")
 			.ifKeyContains("spring.application.json", "SPRING_APPLICATION_JSON");
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "gateway.credentials.mode", havingValue = "passthrough")
+	OpenApiCustomizer passthroughOpenApiCustomizer() {
+		return new PassthroughOpenApiCustomizer();
 	}
 
 	private static IamTokenAuthenticator tokens(IamTokenSource source, Clock clock, CredentialsMetrics metrics) {

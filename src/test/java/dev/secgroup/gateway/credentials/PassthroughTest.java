@@ -67,6 +67,28 @@ class PassthroughTest extends GatewayTestSupport {
 	}
 
 	@Test
+	void theOpenApiDocumentAsksForTheCallersToken() {
+		JsonNode api = parse(send("GET", "/v3/api-docs", null, null).body());
+
+		for (String pointer : new String[] { "/paths/" + escaped("/v3/{project_id}/ports/{port_id}/insert-security-groups") + "/put",
+				"/paths/" + escaped("/v5/{project_id}/container-network/{cluster_id}/{namespace}/security-group-policy")
+						+ "/post" }) {
+			JsonNode operation = api.at(pointer);
+			assertThat(operation.path("parameters").valueStream()
+				.filter(parameter -> "X-Auth-Token".equals(parameter.path("name").asString()))
+				.findFirst()).hasValueSatisfying(parameter -> {
+					assertThat(parameter.path("in").asString()).isEqualTo("header");
+					assertThat(parameter.path("required").asBoolean()).isTrue();
+				});
+			assertThat(operation.at("/responses/401/description").asString()).contains("X-Auth-Token");
+		}
+	}
+
+	private static String escaped(String path) {
+		return path.replace("~", "~0").replace("/", "~1");
+	}
+
+	@Test
 	void anUpstream401ToTheCallersTokenIsAnsweredNotRetried() {
 		upstream.stubFor(WireMock.put(urlEqualTo("/vpc" + VPC_PATH)).willReturn(aResponse().withStatus(401)
 			.withBody("{\"error_msg\":\"Incorrect IAM authentication information: token expired\","
