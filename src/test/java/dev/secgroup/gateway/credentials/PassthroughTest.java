@@ -59,6 +59,7 @@ class PassthroughTest extends GatewayTestSupport {
 		assertThat(problem.get("error_code").asString()).isEqualTo("GW.0401");
 		assertThat(problem.get("error_msg").asString()).contains("X-Auth-Token");
 		assertThat(upstream.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+		assertThat(circuitBreakers.circuitBreaker("vpc").getMetrics().getNumberOfFailedCalls()).isZero();
 		String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
 		JsonNode audit = AuditLines.single(output, requestId);
 		assertThat(audit.get("status").asInt()).isEqualTo(401);

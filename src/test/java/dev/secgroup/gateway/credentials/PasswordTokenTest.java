@@ -203,6 +203,10 @@ class PasswordTokenTest extends GatewayTestSupport {
 		assertThat(problem.get("upstream_request_id").asString()).isEqualTo("iam-req-503");
 		assertThat(problem.get("error_msg").asString()).contains("IAM could not issue a token for project " + project);
 		assertThat(vpcRequests()).isEmpty();
+		// IAM's breaker saw IAM fail; VPC's did not count it (VPC did nothing wrong).
+		assertThat(circuitBreakers.circuitBreaker("iam").getMetrics().getNumberOfFailedCalls()).isPositive();
+		assertThat(circuitBreakers.circuitBreaker("vpc").getMetrics().getNumberOfFailedCalls()).isZero();
+		assertThat(circuitBreakers.circuitBreaker("vpc").getMetrics().getNumberOfSuccessfulCalls()).isZero();
 
 		upstream.stubFor(WireMock.post(urlEqualTo(PASSWORD_PATH))
 			.willReturn(IamStubs.issued(token("A"), clock.instant().plus(Duration.ofHours(24)), project)));
