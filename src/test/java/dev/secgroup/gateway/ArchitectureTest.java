@@ -36,6 +36,11 @@ class ArchitectureTest {
 		.dependOnClassesThat()
 		.resideInAnyPackage("..gateway.hss..", "..gateway.simulator..");
 
+	/**
+	 * The simulator reads the documents on its own; the one gateway code it shares is the
+	 * SDK-HMAC-SHA256 verifier of {@code credentials} (pinned by the SDK's test vectors), so that
+	 * it checks signatures exactly as Huawei does.
+	 */
 	@ArchTest
 	static final ArchRule simulatorIsAnOutsider = noClasses().that()
 		.resideInAPackage("..gateway.simulator..")
@@ -44,6 +49,29 @@ class ArchitectureTest {
 		.resideInAnyPackage("..gateway.hss..", "..gateway.vpc..", "..gateway.upstream..", "..gateway.web..",
 				"..gateway.security..", "..gateway.audit..")
 		.allowEmptyShould(true);
+
+	@ArchTest
+	static final ArchRule simulatorUsesOnlyTheVerifierOfCredentials = noClasses().that()
+		.resideInAPackage("..gateway.simulator..")
+		.should()
+		.dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe("credentials other than the verifier",
+				type -> type.getPackageName().endsWith(".gateway.credentials")
+						&& !type.getName().startsWith("dev.secgroup.gateway.credentials.SdkHmacSha256Verifier")));
+
+	/** Credentials plug into upstream's seam; upstream never knows how the gateway proves itself. */
+	@ArchTest
+	static final ArchRule upstreamDoesNotKnowCredentials = noClasses().that()
+		.resideInAPackage("..gateway.upstream..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAPackage("..gateway.credentials..");
+
+	@ArchTest
+	static final ArchRule credentialsKnowNeitherTheWebLayerNorSecurityNorAudit = noClasses().that()
+		.resideInAPackage("..gateway.credentials..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("..gateway.web..", "..gateway.security..", "..gateway.audit..");
 
 	@ArchTest
 	static final ArchRule upstreamDoesNotKnowTheWebLayer = noClasses().that()

@@ -53,7 +53,7 @@ class HssSimulatorController {
 			@RequestBody(required = false) byte @Nullable [] body, HttpServletRequest request) {
 		String requestId = HuaweiResponses.newRequestId();
 		byte[] bytes = body == null ? new byte[0] : body;
-		SimulatorAuthenticator.Verdict verdict = authenticator.authenticate(HuaweiResponses.call("hss", request, bytes));
+		SimulatorAuthenticator.Verdict verdict = authenticator.authenticate(HuaweiResponses.call("hss", projectId, request, bytes));
 		if (!verdict.allowed()) {
 			return HuaweiResponses.refused(verdict, requestId);
 		}

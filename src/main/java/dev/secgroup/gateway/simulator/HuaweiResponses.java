@@ -78,12 +78,13 @@ final class HuaweiResponses {
 	}
 
 	/** The call as the authenticator sees it. */
-	static SimulatorAuthenticator.Call call(String service, HttpServletRequest request, byte[] body) {
+	static SimulatorAuthenticator.Call call(String service, String projectId, HttpServletRequest request,
+			byte[] body) {
 		HttpHeaders headers = new HttpHeaders();
 		for (String name : Collections.list(request.getHeaderNames())) {
 			headers.addAll(name, Collections.list(request.getHeaders(name)));
 		}
-		return new SimulatorAuthenticator.Call(service, request.getMethod(), request.getRequestURI(),
+		return new SimulatorAuthenticator.Call(service, projectId, request.getMethod(), request.getRequestURI(),
 				request.getQueryString(), headers, body);
 	}
 

@@ -1,6 +1,11 @@
 package dev.secgroup.gateway.simulator;
 
+import java.time.Clock;
+import java.util.Optional;
+
 import tools.jackson.databind.ObjectMapper;
+
+import dev.secgroup.gateway.credentials.SdkHmacSha256Verifier;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,10 +30,23 @@ class SimulatorConfiguration {
 		return new HssPolicyStore(HssPolicyStore.DEFAULT_CAPACITY);
 	}
 
-	/** Allows every call until credential checking is built: replace this bean to verify. */
 	@Bean
-	SimulatorAuthenticator simulatorAuthenticator() {
-		return new AllowAllSimulatorAuthenticator();
+	SimulatedIamTokens simulatorIamTokens(SimulatorProperties properties, Clock clock) {
+		return new SimulatedIamTokens(clock, properties.iam().tokenLifetime());
+	}
+
+	/**
+	 * Checks every call to the VPC and HSS fakes: a token of the IAM fake, or a signature by the
+	 * configured AK/SK (recomputed by the same verifier tests use).
+	 */
+	@Bean
+	SimulatorAuthenticator simulatorAuthenticator(SimulatorProperties properties, SimulatedIamTokens tokens,
+			Clock clock) {
+		SdkHmacSha256Verifier verifier = new SdkHmacSha256Verifier(
+				accessKey -> accessKey.equals(properties.accessKey()) ? Optional.of(properties.secretKey())
+						: Optional.empty(),
+				clock);
+		return new VerifyingSimulatorAuthenticator(tokens, verifier);
 	}
 
 }

@@ -66,7 +66,7 @@ class VpcSimulatorController {
 			HttpServletRequest request) {
 		String requestId = HuaweiResponses.newRequestId();
 		byte[] bytes = body == null ? new byte[0] : body;
-		SimulatorAuthenticator.Verdict verdict = authenticator.authenticate(HuaweiResponses.call("vpc", request, bytes));
+		SimulatorAuthenticator.Verdict verdict = authenticator.authenticate(HuaweiResponses.call("vpc", projectId, request, bytes));
 		if (!verdict.allowed()) {
 			return HuaweiResponses.refused(verdict, requestId);
 		}

@@ -11,8 +11,15 @@ import reactor.core.publisher.Mono;
  * The one place where the gateway proves itself upstream. Called for every attempt of every
  * upstream call, after the URI, headers and body bytes are final, so a signature covers exactly
  * what goes on the wire.
+ * <p>
+ * When credentials cannot be had (no caller token to pass through, IAM refuses or is down), the
+ * returned {@link Mono} fails with an {@link UpstreamCredentialsException}: the attempt is not
+ * sent, not retried, and not counted against the upstream's circuit breaker.
  */
 public interface UpstreamAuthenticator {
+
+	/** Sends no credentials: for IAM, whose token requests carry their credentials in the body. */
+	UpstreamAuthenticator NONE = outgoing -> Mono.just(outgoing.headers());
 
 	/**
 	 * Adds credentials to {@code headers} (may obtain a token first, without blocking).
@@ -23,10 +30,12 @@ public interface UpstreamAuthenticator {
 
 	/**
 	 * Upstream answered 401 to credentials this authenticator gave. Returns whether one more
-	 * attempt with fresh credentials makes sense (a cached token was dropped). Never true twice
-	 * for one call: the adapter retries at most once.
+	 * attempt with fresh credentials makes sense (a cached token was dropped). The adapter asks
+	 * at most once per call, so a refused fresh token is answered, never retried in a loop.
+	 * @param request the request that was refused
+	 * @param sent the headers it was sent with (what {@link #authenticate} returned)
 	 */
-	default boolean refreshAfterUnauthorized(OutgoingRequest request) {
+	default boolean refreshAfterUnauthorized(OutgoingRequest request, HttpHeaders sent) {
 		return false;
 	}
 

@@ -6,6 +6,7 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.net.ssl.SSLHandshakeException;
@@ -96,43 +97,52 @@ public final class UpstreamClient {
 	 */
 	public Mono<UpstreamResponse> exchange(UpstreamRequest request) {
 		URI uri = endpoints.resolve(request);
-		AtomicInteger attempts = new AtomicInteger();
-		return Mono.defer(() -> attempt(request, uri, attempts))
+		Call call = new Call(request, uri);
+		return Mono.defer(() -> attempt(call))
 			.transformDeferred(CircuitBreakerOperator.of(circuitBreaker))
 			.transformDeferred(RetryOperator.of(retry))
 			.timeout(deadline, Mono.error(() -> {
 				timeouts.deadline();
-				return new UpstreamTimeoutException(name, "deadline of " + deadline + " reached", attempts.get(), null);
+				return new UpstreamTimeoutException(name, "deadline of " + deadline + " reached", call.attempts.get(),
+						null);
 			}))
-			.onErrorMap(error -> !(error instanceof UpstreamException), error -> toUpstreamException(error, attempts))
-			.map(response -> response.withAttempts(attempts.get()))
+			.onErrorMap(UpstreamCredentialsException.class, error -> error.withAttempts(call.attempts.get()))
+			.onErrorMap(error -> !(error instanceof UpstreamException), error -> toUpstreamException(error, call.attempts))
+			.map(response -> response.withAttempts(call.attempts.get()))
 			.flatMap(response -> response.status() >= 400
 					? Mono.error(new UpstreamErrorException(name, response, errorDecoder.decode(response)))
 					: Mono.just(response));
 	}
 
-	private Mono<UpstreamResponse> attempt(UpstreamRequest request, URI uri, AtomicInteger attempts) {
-		attempts.incrementAndGet();
-		HttpHeaders headers = baseHeaders(request);
-		var outgoing = new UpstreamAuthenticator.OutgoingRequest(name, request.method(), uri, request, headers);
-		return send(outgoing).flatMap(response -> {
-			if (response.status() == 401 && authenticator.refreshAfterUnauthorized(outgoing)) {
-				// One fresh credential, once: a token may have been revoked while cached. Never a loop.
-				return send(outgoing);
+	private Mono<UpstreamResponse> attempt(Call call) {
+		HttpHeaders headers = baseHeaders(call.request);
+		var outgoing = new UpstreamAuthenticator.OutgoingRequest(name, call.request.method(), call.uri, call.request,
+				headers);
+		return send(outgoing, call).flatMap(sent -> {
+			if (sent.response().status() == 401 && call.refreshed.compareAndSet(false, true)
+					&& authenticator.refreshAfterUnauthorized(outgoing, sent.headers())) {
+				// One fresh credential, once per call: a token may have been revoked while cached.
+				// A refused fresh one is answered, never retried in a loop.
+				return send(outgoing, call);
 			}
-			return Mono.just(response);
-		}).flatMap(response -> classify(response, request.idempotent()));
+			return Mono.just(sent);
+		}).flatMap(sent -> classify(sent.response(), call.request.idempotent()));
 	}
 
-	private Mono<UpstreamResponse> send(UpstreamAuthenticator.OutgoingRequest outgoing) {
+	private Mono<Sent> send(UpstreamAuthenticator.OutgoingRequest outgoing, Call call) {
 		return authenticator.authenticate(outgoing)
-			.flatMap(headers -> webClient.method(outgoing.method())
-				.uri(outgoing.uri())
-				.attribute(UPSTREAM_ATTRIBUTE, name)
-				.attribute(URI_TEMPLATE_ATTRIBUTE, outgoing.request().pathTemplate())
-				.headers(h -> h.addAll(headers))
-				.bodyValue(outgoing.request().body())
-				.exchangeToMono(this::read))
+			.flatMap(headers -> {
+				// Counted once credentials are had: an attempt refused for want of them sent nothing.
+				call.attempts.incrementAndGet();
+				return webClient.method(outgoing.method())
+					.uri(outgoing.uri())
+					.attribute(UPSTREAM_ATTRIBUTE, name)
+					.attribute(URI_TEMPLATE_ATTRIBUTE, outgoing.request().pathTemplate())
+					.headers(h -> h.addAll(headers))
+					.bodyValue(outgoing.request().body())
+					.exchangeToMono(this::read)
+					.map(response -> new Sent(response, headers));
+			})
 			.onErrorMap(error -> !(error instanceof UpstreamException),
 					error -> timeouts.attempt(classify(error, outgoing.request().idempotent())));
 	}
@@ -155,6 +165,7 @@ public final class UpstreamClient {
 		if (request.requestId() != null) {
 			headers.set(UpstreamHeaders.REQUEST_ID, request.requestId());
 		}
+		request.headers().forEach(headers::put);
 		return headers;
 	}
 
@@ -207,6 +218,28 @@ public final class UpstreamClient {
 			case RESET -> new UpstreamUnavailableException(name, "connection closed before a complete answer", count,
 					error);
 		};
+	}
+
+	/** One call: its request, URI, requests sent so far, and whether its one refresh is used. */
+	private static final class Call {
+
+		private final UpstreamRequest request;
+
+		private final URI uri;
+
+		private final AtomicInteger attempts = new AtomicInteger();
+
+		private final AtomicBoolean refreshed = new AtomicBoolean();
+
+		Call(UpstreamRequest request, URI uri) {
+			this.request = request;
+			this.uri = uri;
+		}
+
+	}
+
+	/** Upstream's answer and the headers the request carried (credentials included). */
+	private record Sent(UpstreamResponse response, HttpHeaders headers) {
 	}
 
 	private Duration openWait() {

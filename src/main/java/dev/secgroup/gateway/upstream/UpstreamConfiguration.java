@@ -5,27 +5,40 @@ import java.time.Clock;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
-import reactor.core.publisher.Mono;
 import tools.jackson.databind.ObjectMapper;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.client.WebClient;
 
+/**
+ * The upstream adapters. The bean graph has no cycle: the factory knows no credentials, the
+ * credentials (which reach IAM through the factory's unauthenticated adapter) make the
+ * authenticator, and only {@link UpstreamClients} joins the two for the features.
+ */
 @Configuration(proxyBeanMethods = false)
 class UpstreamConfiguration {
 
+	/**
+	 * The time of upstream calls: {@code Retry-After} dates, {@code X-Sdk-Date}, token expiry. A
+	 * bean so that tests can move time instead of waiting.
+	 */
 	@Bean
-	UpstreamClients upstreamClients(UpstreamProperties properties, RegionProperties regions,
-			WebClient.Builder webClientBuilder, ObjectProvider<UpstreamAuthenticator> authenticator,
-			CircuitBreakerRegistry circuitBreakers, RetryRegistry retries, ObjectMapper json,
-			ObjectProvider<Clock> clock, MeterRegistry meters) {
-		// Until credentials are configured, calls go out unauthenticated (the simulator accepts them).
-		UpstreamAuthenticator credentials = authenticator
-			.getIfAvailable(() -> outgoing -> Mono.just(outgoing.headers()));
-		return new UpstreamClients(properties, regions, webClientBuilder, credentials, circuitBreakers, retries, json,
-				clock.getIfAvailable(Clock::systemUTC), meters);
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean
+	UpstreamClientFactory upstreamClientFactory(UpstreamProperties properties, RegionProperties regions,
+			WebClient.Builder webClientBuilder, CircuitBreakerRegistry circuitBreakers, RetryRegistry retries,
+			ObjectMapper json, Clock clock, MeterRegistry meters) {
+		return new UpstreamClientFactory(properties, regions, webClientBuilder, circuitBreakers, retries, json, clock,
+				meters);
+	}
+
+	@Bean
+	UpstreamClients upstreamClients(UpstreamClientFactory factory, UpstreamAuthenticator authenticator) {
+		return new UpstreamClients(factory, authenticator);
 	}
 
 }

@@ -5,7 +5,7 @@ package dev.secgroup.gateway.upstream;
  */
 public abstract sealed class UpstreamException extends RuntimeException
 		permits UpstreamErrorException, UpstreamUnavailableException, UpstreamTimeoutException,
-		UpstreamCircuitOpenException {
+		UpstreamCircuitOpenException, UpstreamCredentialsException {
 
 	private final String upstream;
 

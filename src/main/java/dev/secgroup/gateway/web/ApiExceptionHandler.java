@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.secgroup.gateway.upstream.UpstreamCircuitOpenException;
+import dev.secgroup.gateway.upstream.UpstreamCredentialsException;
 import dev.secgroup.gateway.upstream.UpstreamError;
 import dev.secgroup.gateway.upstream.UpstreamErrorException;
 import dev.secgroup.gateway.upstream.UpstreamTimeoutException;
@@ -138,6 +139,43 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 					"The " + ex.upstream() + " service is failing; calls are suspended. Retry after " + seconds
 							+ " s.",
 					ex.upstream(), request));
+	}
+
+	/**
+	 * The gateway could not prove itself upstream: the caller's token to pass through is missing
+	 * (401), or IAM did not issue one (502/503, with IAM's status, code and request id). Nothing
+	 * was sent to the called upstream by the failing attempt.
+	 */
+	@ExceptionHandler(UpstreamCredentialsException.class)
+	ResponseEntity<ProblemDetail> credentials(UpstreamCredentialsException ex, HttpServletRequest request) {
+		HttpStatus status = switch (ex.reason()) {
+			case CALLER_TOKEN_MISSING -> HttpStatus.UNAUTHORIZED;
+			case IAM_REFUSED, IAM_INVALID_ANSWER -> HttpStatus.BAD_GATEWAY;
+			case IAM_UNAVAILABLE, ID_TOKEN_UNREADABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+		};
+		String code = switch (ex.reason()) {
+			case CALLER_TOKEN_MISSING -> ErrorCodes.UNAUTHENTICATED;
+			case IAM_REFUSED -> ErrorCodes.IAM_REFUSED;
+			case IAM_UNAVAILABLE -> ErrorCodes.IAM_UNAVAILABLE;
+			case IAM_INVALID_ANSWER -> ErrorCodes.IAM_INVALID_ANSWER;
+			case ID_TOKEN_UNREADABLE -> ErrorCodes.ID_TOKEN_UNREADABLE;
+		};
+		ProblemDetail problem = upstreamProblem(status, code, ex.getMessage(), ex.upstream(), request);
+		if (ex.iamStatus() != null) {
+			problem.setProperty("upstream_status", ex.iamStatus());
+		}
+		UpstreamError iamError = ex.iamError();
+		if (iamError != null && iamError.code() != null) {
+			problem.setProperty("upstream_error_code", iamError.code());
+		}
+		if (iamError != null && iamError.requestId() != null) {
+			problem.setProperty("upstream_request_id", iamError.requestId());
+		}
+		ResponseEntity.BodyBuilder builder = ResponseEntity.status(status);
+		if (ex.retryAfter() != null) {
+			builder.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, ceilSeconds(ex.retryAfter()))));
+		}
+		return builder.body(problem);
 	}
 
 	@ExceptionHandler(Exception.class)

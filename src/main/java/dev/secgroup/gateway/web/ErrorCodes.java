@@ -32,6 +32,24 @@ public final class ErrorCodes {
 
 	public static final String UPSTREAM_TIMEOUT = "GW.0504";
 
+	/**
+	 * IAM refused to issue a token for the gateway's credentials (wrong password, unknown identity
+	 * provider, rejected ID token...): answered 502 with IAM's code and request id.
+	 */
+	public static final String IAM_REFUSED = "GW.0520";
+
+	/**
+	 * IAM could not issue a token: unreachable, too slow, throttled, failing, or its circuit is
+	 * open. Answered 503.
+	 */
+	public static final String IAM_UNAVAILABLE = "GW.0521";
+
+	/** IAM answered success without a usable token ({@code X-Subject-Token}, {@code expires_at}): 502. */
+	public static final String IAM_INVALID_ANSWER = "GW.0522";
+
+	/** {@code oidc} mode: the gateway's ID token file could not be read or is empty: 503. */
+	public static final String ID_TOKEN_UNREADABLE = "GW.0523";
+
 	private ErrorCodes() {
 	}
 

@@ -552,7 +552,7 @@ class HelmChartTest {
 		assertThat(dashboard.path("uid").asString()).isEqualTo("secgroup-gateway");
 		assertThat(String.join("\n", expressions)).contains("http_server_requests_seconds", "http_client_requests_seconds",
 				"resilience4j_circuitbreaker_state", "resilience4j_retry_calls_total", "gateway_audit_events_total",
-				"gateway_credentials_token_refreshes_total");
+				"gateway_credentials_token_requests_total");
 	}
 
 	// --- refusals --------------------------------------------------------------------------------
@@ -654,13 +654,9 @@ class HelmChartTest {
 	}
 
 	private static Map<String, String> notYetBound() {
-		String credentials = "added by issue 3 (credentials)";
-		Map<String, String> names = new LinkedHashMap<>();
-		for (String name : List.of("mode", "access-key", "secret-key", "security-token", "user-name", "password",
-				"domain-name", "idp-id", "id-token-file")) {
-			names.put("gateway.credentials." + name, credentials);
-		}
-		return names;
+		// Every property the chart sets is bound by the application now (gateway.credentials.* since
+		// issue 3); add a name here, with the reason, while its binding code is still being written.
+		return new LinkedHashMap<>();
 	}
 
 }

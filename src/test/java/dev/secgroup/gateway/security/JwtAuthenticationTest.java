@@ -18,7 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -59,7 +59,9 @@ class JwtAuthenticationTest extends GatewayTestSupport {
 		HttpResponse<String> response = withToken(tokens.token(CLIENT));
 
 		assertThat(response.statusCode()).isEqualTo(200);
-		upstream.verify(1, putRequestedFor(urlEqualTo("/vpc" + VPC_PATH)).withHeader("Authorization", absent()));
+		// Upstream gets the gateway's own signature, never the caller's bearer token.
+		upstream.verify(1, putRequestedFor(urlEqualTo("/vpc" + VPC_PATH)).withHeader("Authorization",
+				matching("SDK-HMAC-SHA256 Access=TESTACCESSKEY0000001, .*")));
 		String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
 		assertThat(AuditLines.single(output, requestId).get("client").asString()).isEqualTo(CLIENT);
 	}

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -97,12 +99,14 @@ class SecurityStartupTest {
 		if (profile != null) {
 			builder.profiles(profile);
 		}
-		String[] all = new String[args.length + 3];
-		all[0] = "--server.port=0";
-		all[1] = "--spring.main.banner-mode=off";
-		all[2] = "--management.server.port=0";
-		System.arraycopy(args, 0, all, 3, args.length);
-		return builder.run(all);
+		List<String> all = new ArrayList<>(List.of("--server.port=0", "--spring.main.banner-mode=off",
+				"--management.server.port=0"));
+		if (profile != null) {
+			// Outside local the upstream credentials must be chosen; local has its demo ones.
+			all.add("--gateway.credentials.mode=passthrough");
+		}
+		all.addAll(List.of(args));
+		return builder.run(all.toArray(String[]::new));
 	}
 
 }

@@ -14,11 +14,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Outside the {@code local} profile the simulator does not exist. Inbound authentication is
  * switched off here so that the answer shows what is behind the path (404), not the 401 that any
- * unauthenticated call gets outside {@code local}.
+ * unauthenticated call gets outside {@code local}; outside {@code local} the upstream credentials
+ * must be chosen too.
  */
 @ActiveProfiles(value = "prod", inheritProfiles = false)
 @TestPropertySource(properties = { "gateway.security.mode=none",
-		"gateway.security.allow-unauthenticated-outside-local=true" })
+		"gateway.security.allow-unauthenticated-outside-local=true", "gateway.credentials.mode=passthrough" })
 class SimulatorProfileTest extends SimulatorTestSupport {
 
 	@Autowired
@@ -38,6 +39,9 @@ class SimulatorProfileTest extends SimulatorTestSupport {
 		assertThat(context.getBeanNamesForType(VpcPortStore.class)).isEmpty();
 		assertThat(context.getBeanNamesForType(HssPolicyStore.class)).isEmpty();
 		assertThat(context.getBeanNamesForType(SimulatorAuthenticator.class)).isEmpty();
+		assertThat(context.getBeanNamesForType(SimulatedIamTokens.class)).isEmpty();
+		assertThat(context.getBeanNamesForType(SimulatorProperties.class)).isEmpty();
+		assertThat(context.getBeanNamesForType(IamSimulatorController.class)).isEmpty();
 		assertThat(context.getBeanNamesForType(VpcSimulatorController.class)).isEmpty();
 		assertThat(context.getBeanNamesForType(HssSimulatorController.class)).isEmpty();
 		assertThat(context.getBeanNamesForType(UnknownApiController.class)).isEmpty();

@@ -2,15 +2,22 @@ package dev.secgroup.gateway.simulator;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.secgroup.gateway.credentials.SdkHmacSha256Signer;
+import dev.secgroup.gateway.credentials.SdkHmacSha256Verifier;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -19,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The application in the {@code local} profile on a real port; requests go over HTTP with the JDK
- * client, as the gateway's upstream calls will.
+ * client, as the gateway's upstream calls will, signed with the simulator's demo AK/SK as the
+ * gateway signs them (the fakes refuse anything else).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "logging.level.root=WARN")
 @ActiveProfiles("local")
@@ -32,10 +40,24 @@ abstract class SimulatorTestSupport {
 	@LocalServerPort
 	int port;
 
+	@Value("${gateway.simulator.access-key:none}")
+	String accessKey;
+
+	@Value("${gateway.simulator.secret-key:none}")
+	String secretKey;
+
 	HttpResponse<String> send(String method, String path, String body) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+		URI uri = URI.create("http://127.0.0.1:" + port + path);
+		SdkHmacSha256Signer.Signature signature = new SdkHmacSha256Signer().sign(
+				new SdkHmacSha256Signer.SigningRequest(method, uri.getAuthority(), uri.getRawPath(),
+						SdkHmacSha256Verifier.decodeQuery(uri.getRawQuery()), Map.of(),
+						body.getBytes(StandardCharsets.UTF_8)),
+				accessKey, secretKey, SdkHmacSha256Signer.sdkDate(Clock.systemUTC()));
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri)
 			.timeout(Duration.ofSeconds(10))
 			.header("Content-Type", "application/json")
+			.header("X-Sdk-Date", signature.sdkDate())
+			.header("Authorization", signature.authorization())
 			.method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
 					: HttpRequest.BodyPublishers.ofString(body));
 		try {

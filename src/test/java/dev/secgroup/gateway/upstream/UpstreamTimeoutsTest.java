@@ -13,7 +13,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -80,7 +79,7 @@ class UpstreamTimeoutsTest {
 			.build();
 		UpstreamEndpoints endpoints = new UpstreamEndpoints("hss", slow.baseUrl(), new RegionProperties(null, Map.of()));
 		Retry noRetry = Retry.of("hss", RetryConfig.custom().maxAttempts(1).build());
-		return new UpstreamClient("hss", webClient, endpoints, outgoing -> Mono.just(outgoing.headers()),
+		return new UpstreamClient("hss", webClient, endpoints, UpstreamAuthenticator.NONE,
 				CircuitBreaker.ofDefaults("hss"), noRetry, deadline, new UpstreamErrorDecoder(JsonMapper.builder().build()),
 				Clock.systemUTC(), new UpstreamTimeouts(meters, "hss"));
 	}

@@ -1,0 +1,88 @@
+package dev.secgroup.gateway.credentials;
+
+import java.time.Clock;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.ObjectMapper;
+
+import dev.secgroup.gateway.upstream.UpstreamAuthenticator;
+import dev.secgroup.gateway.upstream.UpstreamClientFactory;
+import dev.secgroup.gateway.upstream.UpstreamProperties;
+
+import org.springdoc.core.customizers.OpenApiCustomizer;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The one {@link UpstreamAuthenticator} of the configured {@code gateway.credentials.mode}, checked
+ * at start-up. The token modes reach IAM through the unauthenticated IAM adapter, so the bean
+ * graph has no cycle: factory, then authenticator, then the features' clients.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CredentialsProperties.class)
+class CredentialsConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(CredentialsConfiguration.class);
+
+	@Bean
+	UpstreamAuthenticator upstreamAuthenticator(CredentialsProperties credentials, UpstreamProperties upstreams,
+			UpstreamClientFactory clients, ObjectMapper json, Clock clock, ObjectProvider<MeterRegistry> meters) {
+		CredentialsValidation.check(credentials, upstreams);
+		CredentialsMode mode = credentials.mode();
+		CredentialsMetrics metrics = new CredentialsMetrics(meters.getIfAvailable(SimpleMeterRegistry::new), mode);
+		log.info("Upstream credentials: mode {}", mode.tag());
+		return switch (mode) {
+			case AKSK -> new AkSkAuthenticator(credentials.accessKey(), credentials.secretKey(),
+					blankToNull(credentials.securityToken()), clock, metrics);
+			case PASSWORD -> tokens(new PasswordTokenSource(iam(credentials, clients, json, clock),
+					credentials.userName(), credentials.password(), credentials.domainName()), clock, metrics);
+			case OIDC -> tokens(new OidcTokenSource(iam(credentials, clients, json, clock), credentials.idpId(),
+					credentials.idTokenFile()), clock, metrics);
+			case PASSTHROUGH -> new PassthroughAuthenticator(metrics);
+		};
+	}
+
+	/**
+	 * Keeps secrets out of {@code /actuator/env} and {@code /actuator/configprops} even where an
+	 * operator sets {@code show-values} to {@code always} or {@code when-authorized}: credential-like
+	 * keys ({@code secret-key}, {@code password}, {@code security-token}, environment variable and
+	 * configtree forms alike) and the JVM command line, which may carry {@code --gateway.credentials.*}.
+	 */
+	@Bean
+	SanitizingFunction credentialsSanitizer() {
+		return SanitizingFunction.sanitizeValue()
+			.ifLikelyCredential()
+			.ifKeyMatches(key -> key.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "")
+				.matches(".*(secretkey|password|securitytoken|token|secret)$"))
+			.ifKeyEquals("sun.java.command")
+			.ifKeyContains("spring.application.json", "SPRING_APPLICATION_JSON");
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "gateway.credentials.mode", havingValue = "passthrough")
+	OpenApiCustomizer passthroughOpenApiCustomizer() {
+		return new PassthroughOpenApiCustomizer();
+	}
+
+	private static IamTokenAuthenticator tokens(IamTokenSource source, Clock clock, CredentialsMetrics metrics) {
+		return new IamTokenAuthenticator(new IamTokenCache(source, clock, metrics), metrics);
+	}
+
+	private static IamTokenClient iam(CredentialsProperties credentials, UpstreamClientFactory clients,
+			ObjectMapper json, Clock clock) {
+		return new IamTokenClient(clients.unauthenticated("iam"), json, clock, credentials.tokenRefreshMargin());
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value;
+	}
+
+}

@@ -1,0 +1,154 @@
+package dev.secgroup.gateway.credentials;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+import dev.secgroup.gateway.upstream.UpstreamCredentialsException;
+
+/**
+ * One IAM token per project, shared by every call for that project.
+ * <ul>
+ * <li><b>Reused</b> until its refresh point ({@link IamToken#refreshAt()}, the configured margin
+ * before {@code expires_at}).</li>
+ * <li><b>Refreshed ahead of expiry</b>: past the refresh point one new token is fetched while the
+ * old one keeps serving, until shortly before it expires ({@link IamToken#usableUntil()}); only
+ * then do calls wait for the new one.</li>
+ * <li><b>Single-flight</b>: however many calls find no usable token, one IAM request is made per
+ * project at a time; all of them get its token, or its error.</li>
+ * <li><b>Never poisoned</b>: a failed fetch is not cached; the next call tries again (IAM's own
+ * circuit breaker keeps that cheap while IAM is down), and an old token that is still usable
+ * keeps serving.</li>
+ * <li>A token upstream refused is {@linkplain #invalidate dropped}, unless already replaced.</li>
+ * </ul>
+ * A fetch runs to its end even if the calls waiting for it give up (it is bounded by the IAM
+ * adapter's deadline), so a cancelled caller never leaves the project without a token in flight.
+ * Nothing here blocks; time comes from the injected {@link Clock}.
+ */
+final class IamTokenCache {
+
+	private static final Logger log = LoggerFactory.getLogger(IamTokenCache.class);
+
+	private final IamTokenSource source;
+
+	private final Clock clock;
+
+	private final CredentialsMetrics metrics;
+
+	private final ConcurrentMap<String, Slot> slots = new ConcurrentHashMap<>();
+
+	IamTokenCache(IamTokenSource source, Clock clock, CredentialsMetrics metrics) {
+		this.source = source;
+		this.clock = clock;
+		this.metrics = metrics;
+	}
+
+	/** The token to send for the project: cached, or fetched (once for all concurrent callers). */
+	Mono<IamToken> token(String projectId) {
+		return Mono.defer(() -> {
+			Instant now = clock.instant();
+			Slot cached = slots.get(projectId);
+			if (cached != null && cached.freshAt(now)) {
+				return Mono.just(cached.token());
+			}
+			Fetch[] started = new Fetch[1];
+			Slot slot = slots.compute(projectId, (id, existing) -> {
+				if (existing != null && (existing.freshAt(now) || existing.pending() != null)) {
+					return existing;
+				}
+				started[0] = new Fetch(trigger(existing));
+				return new Slot(existing == null ? null : existing.token(), started[0], false);
+			});
+			if (started[0] != null) {
+				// Subscribed outside compute(): a fetch that ends at once updates the map itself.
+				start(projectId, started[0]);
+			}
+			if (slot.token() != null && slot.token().usableAt(now)) {
+				return Mono.just(slot.token());
+			}
+			return slot.pending().result();
+		});
+	}
+
+	/**
+	 * Upstream refused {@code rejected}: drop it, so the next call fetches a new one. A token that
+	 * has meanwhile been replaced is kept (another call already refreshed).
+	 */
+	void invalidate(String projectId, String rejected) {
+		if (projectId == null || rejected == null) {
+			return;
+		}
+		slots.computeIfPresent(projectId, (id, slot) -> slot.token() != null && slot.token().value().equals(rejected)
+				? new Slot(null, slot.pending(), true) : slot);
+	}
+
+	private static CredentialsMetrics.Trigger trigger(Slot existing) {
+		if (existing == null) {
+			return CredentialsMetrics.Trigger.INITIAL;
+		}
+		if (existing.rejected()) {
+			return CredentialsMetrics.Trigger.REJECTED;
+		}
+		return existing.token() != null ? CredentialsMetrics.Trigger.EXPIRING : CredentialsMetrics.Trigger.INITIAL;
+	}
+
+	private void start(String projectId, Fetch fetch) {
+		Mono.defer(() -> source.fetch(projectId))
+			.switchIfEmpty(Mono.error(() -> new IllegalStateException("the token source completed without a token")))
+			.subscribe(token -> completed(projectId, fetch, token), error -> failed(projectId, fetch, error));
+	}
+
+	private void completed(String projectId, Fetch fetch, IamToken token) {
+		slots.compute(projectId,
+				(id, slot) -> slot == null || slot.pending() == fetch ? new Slot(token, null, false) : slot);
+		metrics.obtained(fetch.trigger());
+		log.debug("IAM token obtained for project {} ({}), expires {}, refreshed from {}", projectId,
+				fetch.trigger(), token.expiresAt(), token.refreshAt());
+		fetch.sink().tryEmitValue(token);
+	}
+
+	private void failed(String projectId, Fetch fetch, Throwable error) {
+		UpstreamCredentialsException failure = error instanceof UpstreamCredentialsException credentials ? credentials
+				: new UpstreamCredentialsException("iam", UpstreamCredentialsException.Reason.IAM_UNAVAILABLE,
+						"The IAM token for project " + projectId + " could not be obtained.", null, null, null, error);
+		// Not cached: the slot keeps an old token that may still serve, or is removed.
+		slots.computeIfPresent(projectId, (id, slot) -> slot.pending() != fetch ? slot
+				: slot.token() == null ? null : new Slot(slot.token(), null, slot.rejected()));
+		metrics.failed(fetch.trigger(), failure.reason());
+		// The message names IAM's code and request id, never a credential; no stack trace for an outage.
+		log.warn("IAM token for project {} not obtained ({}): {}", projectId, fetch.trigger(), failure.getMessage());
+		fetch.sink().tryEmitError(failure);
+	}
+
+	/**
+	 * What is known for one project: the current token (or none), the fetch in flight (or none),
+	 * and whether the last token was refused upstream.
+	 */
+	private record Slot(IamToken token, Fetch pending, boolean rejected) {
+
+		boolean freshAt(Instant now) {
+			return token != null && token.freshAt(now);
+		}
+
+	}
+
+	/** One IAM request in flight and the calls waiting for it. */
+	private record Fetch(CredentialsMetrics.Trigger trigger, Sinks.One<IamToken> sink) {
+
+		Fetch(CredentialsMetrics.Trigger trigger) {
+			this(trigger, Sinks.one());
+		}
+
+		Mono<IamToken> result() {
+			return sink.asMono();
+		}
+
+	}
+
+}
