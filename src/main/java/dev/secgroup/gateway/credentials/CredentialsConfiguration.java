@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.ObjectMapper;
 
+import dev.secgroup.gateway.upstream.RegionProperties;
 import dev.secgroup.gateway.upstream.UpstreamAuthenticator;
 import dev.secgroup.gateway.upstream.UpstreamClientFactory;
 import dev.secgroup.gateway.upstream.UpstreamProperties;
@@ -34,7 +35,8 @@ class CredentialsConfiguration {
 
 	@Bean
 	UpstreamAuthenticator upstreamAuthenticator(CredentialsProperties credentials, UpstreamProperties upstreams,
-			UpstreamClientFactory clients, ObjectMapper json, Clock clock, ObjectProvider<MeterRegistry> meters) {
+			RegionProperties regions, UpstreamClientFactory clients, ObjectMapper json, Clock clock,
+			ObjectProvider<MeterRegistry> meters) {
 		CredentialsValidation.check(credentials, upstreams);
 		CredentialsMode mode = credentials.mode();
 		CredentialsMetrics metrics = new CredentialsMetrics(meters.getIfAvailable(SimpleMeterRegistry::new), mode);
@@ -43,9 +45,9 @@ class CredentialsConfiguration {
 			case AKSK -> new AkSkAuthenticator(credentials.accessKey(), credentials.secretKey(),
 					blankToNull(credentials.securityToken()), clock, metrics);
 			case PASSWORD -> tokens(new PasswordTokenSource(iam(credentials, clients, json, clock),
-					credentials.userName(), credentials.password(), credentials.domainName()), clock, metrics);
+					credentials.userName(), credentials.password(), credentials.domainName()), regions, clock, metrics);
 			case OIDC -> tokens(new OidcTokenSource(iam(credentials, clients, json, clock), credentials.idpId(),
-					credentials.idTokenFile()), clock, metrics);
+					credentials.idTokenFile()), regions, clock, metrics);
 			case PASSTHROUGH -> new PassthroughAuthenticator(metrics);
 		};
 	}
@@ -72,8 +74,20 @@ class CredentialsConfiguration {
 		return new PassthroughOpenApiCustomizer();
 	}
 
-	private static IamTokenAuthenticator tokens(IamTokenSource source, Clock clock, CredentialsMetrics metrics) {
-		return new IamTokenAuthenticator(new IamTokenCache(source, clock, metrics), metrics);
+	/**
+	 * Readiness contributor {@code credentials} (listed in the readiness group): whether the
+	 * gateway can prove itself upstream without asking anyone (IAM's health is IAM's).
+	 */
+	@Bean
+	CredentialsHealthIndicator credentialsHealthIndicator(CredentialsProperties credentials) {
+		return new CredentialsHealthIndicator(credentials);
+	}
+
+	private static IamTokenAuthenticator tokens(IamTokenSource source, RegionProperties regions, Clock clock,
+			CredentialsMetrics metrics) {
+		IamTokenCache cache = new IamTokenCache(source, clock, metrics);
+		metrics.tokenExpiry(cache, regions.projects().keySet(), clock);
+		return new IamTokenAuthenticator(cache, metrics);
 	}
 
 	private static IamTokenClient iam(CredentialsProperties credentials, UpstreamClientFactory clients,

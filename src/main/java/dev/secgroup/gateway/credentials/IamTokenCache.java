@@ -2,8 +2,10 @@ package dev.secgroup.gateway.credentials;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Predicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,6 +88,18 @@ final class IamTokenCache {
 		}
 		slots.computeIfPresent(projectId, (id, slot) -> slot.token() != null && slot.token().value().equals(rejected)
 				? new Slot(null, slot.pending(), true) : slot);
+	}
+
+	/**
+	 * When the soonest-expiring cached token of the projects {@code projects} accepts expires;
+	 * empty when none of them has one. Read when metrics are scraped, never on a call's path.
+	 */
+	Optional<Instant> soonestExpiry(Predicate<String> projects) {
+		return slots.entrySet()
+			.stream()
+			.filter(entry -> projects.test(entry.getKey()) && entry.getValue().token() != null)
+			.map(entry -> entry.getValue().token().expiresAt())
+			.min(Instant::compareTo);
 	}
 
 	private static CredentialsMetrics.Trigger trigger(Slot existing) {

@@ -17,9 +17,9 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * <p>
  * Configuration cannot change after start-up, so the answer is computed once.
  * <p>
- * Other readiness conditions (for instance "credentials usable") are further
- * {@code HealthIndicator} beans, listed in
- * {@code management.endpoint.health.group.readiness.include} next to this one.
+ * Other readiness conditions are further {@code HealthIndicator} beans listed in
+ * {@code management.endpoint.health.group.readiness.include} next to this one, such as
+ * {@code credentials} (package {@code credentials}).
  */
 final class GatewayConfigurationHealthIndicator implements HealthIndicator {
 
