@@ -21,7 +21,7 @@ final class RouteObservationConvention extends DefaultServerRequestObservationCo
 	@Override
 	protected KeyValue uri(ServerRequestObservationContext context) {
 		if (context.getPathPattern() == null && context.getCarrier() != null) {
-			String template = routes.templateOf(context.getCarrier(), null);
+			String template = routes.templateOf(context.getCarrier());
 			if (template != null) {
 				return KeyValue.of("uri", template);
 			}

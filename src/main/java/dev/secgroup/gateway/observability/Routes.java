@@ -33,12 +33,8 @@ final class Routes {
 	/**
 	 * The route of a request, or {@code null} when neither Spring MVC nor a mirrored operation
 	 * matched it.
-	 * @param pattern the mapping's path pattern when known, else {@code null}
 	 */
-	String templateOf(HttpServletRequest request, String pattern) {
-		if (pattern != null) {
-			return pattern;
-		}
+	String templateOf(HttpServletRequest request) {
 		if (request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE) instanceof String best) {
 			return best;
 		}
@@ -48,7 +44,7 @@ final class Routes {
 
 	/** The route, or the name Spring gives an unmapped request with this status. */
 	String of(HttpServletRequest request, int status) {
-		String template = templateOf(request, null);
+		String template = templateOf(request);
 		if (template != null) {
 			return template;
 		}

@@ -59,8 +59,10 @@ class JsonLogLinesTest extends GatewayTestSupport {
 		assertThat(access.path("route").asString()).isEqualTo(ServerMetricsTest.VPC_ROUTE);
 		assertThat(access.path("status").asInt()).isEqualTo(200);
 		assertThat(access.path("latency_ms").isNumber()).isTrue();
-		JsonNode error = lines.stream().filter(line -> "a failure\nover two lines".equals(line.path("message").asString(null)))
-			.findFirst().orElseThrow();
+		JsonNode error = lines.stream()
+			.filter(line -> "a failure\nover two lines".equals(line.path("message").asString(null)))
+			.findFirst()
+			.orElseThrow();
 		assertThat(error.path("error").path("stack_trace").asString()).contains("IllegalStateException: boom");
 	}
 

@@ -67,6 +67,12 @@ class ServerMetricsTest extends GatewayTestSupport {
 			// management.metrics.distribution.slo.http.server.requests=123ms (application-test.yaml)
 			assertThat(scrape.matching("http_server_requests_seconds_bucket", "uri", VPC_ROUTE, "le", "0.123"))
 				.isNotEmpty();
+			// The in-flight gauges get no percentile buckets (only the configured SLO boundary).
+			assertThat(scrape.named("http_server_requests_active_seconds_gcount")).isNotEmpty();
+			for (String active : new String[] { "http_server_requests_active_seconds_bucket",
+					"http_client_requests_active_seconds_bucket" }) {
+				assertThat(scrape.named(active)).allSatisfy(s -> assertThat(s.labels().get("le")).isIn("0.123", "+Inf"));
+			}
 		});
 	}
 

@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,8 +15,10 @@ import tools.jackson.databind.JsonNode;
 import dev.secgroup.gateway.support.AuditLines;
 import dev.secgroup.gateway.support.GatewayTestSupport;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ApplicationContext;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
@@ -34,6 +37,9 @@ class TracePropagationTest extends GatewayTestSupport {
 	private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
 
 	private static final String TRACEPARENT = "00-" + TRACE_ID + "-00f067aa0ba902b7-01";
+
+	@Autowired
+	ApplicationContext context;
 
 	@BeforeEach
 	void accessLogOn() {
@@ -80,6 +86,12 @@ class TracePropagationTest extends GatewayTestSupport {
 		assertThat(upstream.findAll(putRequestedFor(urlPathMatching("/vpc/.*"))).get(0).getHeader("traceparent"))
 			.startsWith("00-" + traceId + "-");
 		assertThat(LogLines.access(output, requestId).path("trace_id").asString()).isEqualTo(traceId);
+	}
+
+	@Test
+	void spansAreNotExportedByDefault() {
+		// No OTLP endpoint configured: no exporter exists (OtlpExportTest sets one).
+		assertThat(context.getBeanNamesForType(SpanExporter.class)).isEmpty();
 	}
 
 }
