@@ -38,8 +38,8 @@ class ArchitectureTest {
 
 	/**
 	 * The simulator reads the documents on its own; the one gateway code it shares is the
-	 * SDK-HMAC-SHA256 verifier of {@code credentials} (pinned by the SDK's test vectors), so that
-	 * it checks signatures exactly as Huawei does.
+	 * SDK-HMAC-SHA256 verifier of {@code credentials} (pinned by the SDK's test vectors),
+	 * so that it checks signatures exactly as Huawei does.
 	 */
 	@ArchTest
 	static final ArchRule simulatorIsAnOutsider = noClasses().that()
@@ -54,11 +54,14 @@ class ArchitectureTest {
 	static final ArchRule simulatorUsesOnlyTheVerifierOfCredentials = noClasses().that()
 		.resideInAPackage("..gateway.simulator..")
 		.should()
-		.dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe("credentials other than the verifier",
-				type -> type.getPackageName().endsWith(".gateway.credentials")
+		.dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+				"credentials other than the verifier", type -> type.getPackageName().endsWith(".gateway.credentials")
 						&& !type.getName().startsWith("dev.secgroup.gateway.credentials.SdkHmacSha256Verifier")));
 
-	/** Credentials plug into upstream's seam; upstream never knows how the gateway proves itself. */
+	/**
+	 * Credentials plug into upstream's seam; upstream never knows how the gateway proves
+	 * itself.
+	 */
 	@ArchTest
 	static final ArchRule upstreamDoesNotKnowCredentials = noClasses().that()
 		.resideInAPackage("..gateway.upstream..")
@@ -96,8 +99,9 @@ class ArchitectureTest {
 		.resideInAnyPackage("..gateway.security..");
 
 	/**
-	 * Observability watches the others through Spring and Micrometer (conventions, filters,
-	 * health contributors); nothing calls it, so it can change without touching a feature.
+	 * Observability watches the others through Spring and Micrometer (conventions,
+	 * filters, health contributors); nothing calls it, so it can change without touching
+	 * a feature.
 	 */
 	@ArchTest
 	static final ArchRule nobodyDependsOnObservability = noClasses().that()

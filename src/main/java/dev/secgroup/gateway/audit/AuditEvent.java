@@ -9,35 +9,37 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
- * One call of a mirrored endpoint, as the audit trail records it. The JSON form (snake_case
- * members, every member always present, {@code null} when unknown) is a public contract,
- * documented in README "Audit events"; a change to it is a new {@link #SCHEMA} version.
- * Only names and ids: never a credential.
+ * One call of a mirrored endpoint, as the audit trail records it. The JSON form
+ * (snake_case members, every member always present, {@code null} when unknown) is a
+ * public contract, documented in README "Audit events"; a change to it is a new
+ * {@link #SCHEMA} version. Only names and ids: never a credential.
  *
- * @param type always {@code audit}, so that a log pipeline routes audit lines with one filter
+ * @param type always {@code audit}, so that a log pipeline routes audit lines with one
+ * filter
  * @param schema version of this schema
  * @param time when the gateway received the call (UTC)
  * @param requestId the gateway's request id ({@code X-Request-Id})
- * @param traceId W3C trace id of the call (32 hex characters): the caller's {@code traceparent}
- * trace when it sent one, else the one the gateway started; also in every log line of the call
- * and in the {@code traceparent} sent upstream
+ * @param traceId W3C trace id of the call (32 hex characters): the caller's
+ * {@code traceparent} trace when it sent one, else the one the gateway started; also in
+ * every log line of the call and in the {@code traceparent} sent upstream
  * @param client the authenticated client's name; {@code null} when none was established
  * (authentication mode {@code none}, missing or wrong credentials)
  * @param sourceAddress network address the call came from
  * @param operation e.g. {@code vpc:AddSecurityGroups}
  * @param projectId the project in the path, as sent
  * @param target what the call acts on: the path's other values ({@code port_id}, or
- * {@code cluster_id} and {@code namespace}) and, when the body was valid, the workload and policy
- * @param securityGroupIds the security groups of the request when its body was valid, else
- * {@code null}
- * @param dryRun {@code dry_run} of a valid VPC request ({@code false} when absent); {@code null}
- * otherwise
+ * {@code cluster_id} and {@code namespace}) and, when the body was valid, the workload
+ * and policy
+ * @param securityGroupIds the security groups of the request when its body was valid,
+ * else {@code null}
+ * @param dryRun {@code dry_run} of a valid VPC request ({@code false} when absent);
+ * {@code null} otherwise
  * @param status HTTP status answered to the caller
- * @param upstreamStatus HTTP status of upstream's last answer; {@code null} when upstream did not
- * answer (not called, unreachable, timed out)
+ * @param upstreamStatus HTTP status of upstream's last answer; {@code null} when upstream
+ * did not answer (not called, unreachable, timed out)
  * @param upstreamRequestId upstream's request id, when it answered with one
- * @param errorCode the {@code error_code} of the problem answered (upstream's or {@code GW.xxxx});
- * {@code null} for a success
+ * @param errorCode the {@code error_code} of the problem answered (upstream's or
+ * {@code GW.xxxx}); {@code null} for a success
  * @param attempts upstream attempts made, the first included (0 = upstream not called)
  * @param latencyMs milliseconds from receiving the call to writing this event
  */

@@ -32,9 +32,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * Writes exactly one audit event per call of a mirrored endpoint, whatever answers it: a
  * validation error, Spring Security (401, 403, a rejected URL), the body limit (413), a
  * controller, upstream's error. It runs right after the request id is assigned and before
- * everything else, holds the (small) answer in a buffer, writes the event, and only then sends the
- * answer: no call is answered without its event. A reactive result is answered on a later async
- * dispatch; the event waits for that final dispatch.
+ * everything else, holds the (small) answer in a buffer, writes the event, and only then
+ * sends the answer: no call is answered without its event. A reactive result is answered
+ * on a later async dispatch; the event waits for that final dispatch.
  * <p>
  * When the sink fails, the buffered answer is replaced by 500 problem+json unless
  * {@code gateway.audit.fail-closed=false}.
@@ -84,7 +84,8 @@ class AuditFilter extends OncePerRequestFilter {
 			chain.doFilter(request, isAsyncDispatch(request) ? response : buffer);
 		}
 		catch (IOException | ServletException | RuntimeException ex) {
-			// Escaped every handler: answer it here, so that the answer and its event agree.
+			// Escaped every handler: answer it here, so that the answer and its event
+			// agree.
 			log.error("Unhandled error", ex);
 			if (!buffer.isCommitted()) {
 				buffer.resetBuffer();
@@ -102,14 +103,17 @@ class AuditFilter extends OncePerRequestFilter {
 		return false;
 	}
 
-	/** Starts the record of a call of a mirrored endpoint; {@code null} for any other request. */
+	/**
+	 * Starts the record of a call of a mirrored endpoint; {@code null} for any other
+	 * request.
+	 */
 	private ContentCachingResponseWrapper start(HttpServletRequest request, HttpServletResponse response) {
 		Optional<MirroredOperations.Call> call = operations.match(request);
 		if (call.isEmpty()) {
 			return null;
 		}
-		AuditRecord record = new AuditRecord(clock.instant(), System.nanoTime(), RequestIds.of(request),
-				traceId(), request.getRemoteAddr(), call.get());
+		AuditRecord record = new AuditRecord(clock.instant(), System.nanoTime(), RequestIds.of(request), traceId(),
+				request.getRemoteAddr(), call.get());
 		ContentCachingResponseWrapper buffer = new ContentCachingResponseWrapper(response);
 		request.setAttribute(AuditRecord.ATTRIBUTE, record);
 		request.setAttribute(BUFFER, buffer);
@@ -117,8 +121,8 @@ class AuditFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * The trace of this call: the server span of Spring's observation filter, which runs before
-	 * this one (the caller's {@code traceparent} trace, or a new one).
+	 * The trace of this call: the server span of Spring's observation filter, which runs
+	 * before this one (the caller's {@code traceparent} trace, or a new one).
 	 */
 	private String traceId() {
 		Span span = tracer.currentSpan();
@@ -151,7 +155,8 @@ class AuditFilter extends OncePerRequestFilter {
 			buffer.copyBodyToResponse();
 		}
 		catch (IOException clientGone) {
-			// The caller hung up; its call is already recorded with the answer it was given.
+			// The caller hung up; its call is already recorded with the answer it was
+			// given.
 			log.debug("Answer to request {} not delivered: {}", record.requestId(), clientGone.toString());
 		}
 	}

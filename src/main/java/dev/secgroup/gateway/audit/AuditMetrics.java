@@ -11,14 +11,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * Counts the audit trail for dashboards and alerts:
  * <ul>
- * <li>{@value #EVENTS}{@code {operation, outcome}}: events written, by the call's outcome:
- * {@code success} (status below 400), {@code denied} (401, 403), {@code rejected} (any other 4xx:
- * invalid, too large, throttled, refused upstream), {@code failed} (5xx);</li>
+ * <li>{@value #EVENTS}{@code {operation, outcome}}: events written, by the call's
+ * outcome: {@code success} (status below 400), {@code denied} (401, 403),
+ * {@code rejected} (any other 4xx: invalid, too large, throttled, refused upstream),
+ * {@code failed} (5xx);</li>
  * <li>{@value #FAILURES}{@code {operation}}: events the sink could not write (with
  * {@code fail-closed} those calls were answered 500).</li>
  * </ul>
- * Every series is registered at start-up from the mirrored operations, so counting is a map
- * lookup, and each series exists at 0 before its first event.
+ * Every series is registered at start-up from the mirrored operations, so counting is a
+ * map lookup, and each series exists at 0 before its first event.
  */
 final class AuditMetrics {
 
@@ -63,10 +64,11 @@ final class AuditMetrics {
 					.register(registry);
 			}
 			events.put(operation, byOutcome);
-			failures.put(operation, Counter.builder(FAILURES)
-				.description("Audit events that could not be written")
-				.tag("operation", operation)
-				.register(registry));
+			failures.put(operation,
+					Counter.builder(FAILURES)
+						.description("Audit events that could not be written")
+						.tag("operation", operation)
+						.register(registry));
 		}
 	}
 

@@ -17,14 +17,15 @@ import dev.secgroup.gateway.web.MirroredOperation;
 import dev.secgroup.gateway.web.MirroredOperations;
 
 /**
- * What is known so far about one call of a mirrored endpoint, filled in by whoever learns it:
- * the audit filter (arrival, operation, path values, answer), security (the client), the
- * controller (body values, upstream's outcome). It lives in a request attribute for the whole call,
- * across the async dispatch of a reactive result, and becomes exactly one {@link AuditEvent}.
+ * What is known so far about one call of a mirrored endpoint, filled in by whoever learns
+ * it: the audit filter (arrival, operation, path values, answer), security (the client),
+ * the controller (body values, upstream's outcome). It lives in a request attribute for
+ * the whole call, across the async dispatch of a reactive result, and becomes exactly one
+ * {@link AuditEvent}.
  * <p>
- * Thread-safe: upstream's outcome is recorded on a reactor thread, the event made on a servlet
- * thread. Caller-supplied strings are kept to {@value #MAX_TEXT} characters so that an event stays
- * one collectable log line however long a rejected value was.
+ * Thread-safe: upstream's outcome is recorded on a reactor thread, the event made on a
+ * servlet thread. Caller-supplied strings are kept to {@value #MAX_TEXT} characters so
+ * that an event stays one collectable log line however long a rejected value was.
  */
 public final class AuditRecord {
 
@@ -81,8 +82,9 @@ public final class AuditRecord {
 	}
 
 	/**
-	 * The record of the call this request makes. A request that is not a call of a mirrored
-	 * endpoint gets a detached record: it may be filled in, and is never written.
+	 * The record of the call this request makes. A request that is not a call of a
+	 * mirrored endpoint gets a detached record: it may be filled in, and is never
+	 * written.
 	 */
 	public static AuditRecord of(HttpServletRequest request) {
 		if (request.getAttribute(ATTRIBUTE) instanceof AuditRecord record) {
@@ -97,7 +99,10 @@ public final class AuditRecord {
 		return this;
 	}
 
-	/** One more thing the call acts on (a workload, a policy name...); {@code null} values are left out. */
+	/**
+	 * One more thing the call acts on (a workload, a policy name...); {@code null} values
+	 * are left out.
+	 */
 	public synchronized AuditRecord target(String name, String value) {
 		if (value != null) {
 			target.put(name, bounded(value));
@@ -118,8 +123,8 @@ public final class AuditRecord {
 	}
 
 	/**
-	 * Records upstream's outcome of {@code call} (status, request id, attempts), success or
-	 * failure, as it completes; the call itself is unchanged.
+	 * Records upstream's outcome of {@code call} (status, request id, attempts), success
+	 * or failure, as it completes; the call itself is unchanged.
 	 */
 	public Mono<UpstreamResponse> upstreamCall(Mono<UpstreamResponse> call) {
 		return call.doOnNext(this::upstreamAnswered).doOnError(UpstreamException.class, this::upstreamFailed);
@@ -143,11 +148,14 @@ public final class AuditRecord {
 		return requestId;
 	}
 
-	/** The event of this call, answered with {@code status} and, for an error, {@code errorCode}. */
+	/**
+	 * The event of this call, answered with {@code status} and, for an error,
+	 * {@code errorCode}.
+	 */
 	synchronized AuditEvent toEvent(int status, String errorCode, long nowNanos) {
 		return new AuditEvent(AuditEvent.TYPE, AuditEvent.SCHEMA, time, requestId, traceId, client, sourceAddress,
-				operation, projectId, Collections.unmodifiableMap(new LinkedHashMap<>(target)),
-				securityGroupIds, dryRun, status, upstreamStatus, upstreamRequestId, errorCode, attempts,
+				operation, projectId, Collections.unmodifiableMap(new LinkedHashMap<>(target)), securityGroupIds,
+				dryRun, status, upstreamStatus, upstreamRequestId, errorCode, attempts,
 				(nowNanos - startNanos) / 1_000_000);
 	}
 

@@ -10,9 +10,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes each event as one line of JSON on standard output, where Kubernetes collects it.
- * Jackson escapes every caller-supplied string, and every non-ASCII character is written as
- * {@code \\uXXXX}, so no value can end the line early (CR, LF, NEL, U+2028) or forge members.
- * Each line is one write on the shared stream, so it never interleaves with application logs.
+ * Jackson escapes every caller-supplied string, and every non-ASCII character is written
+ * as {@code \\uXXXX}, so no value can end the line early (CR, LF, NEL, U+2028) or forge
+ * members. Each line is one write on the shared stream, so it never interleaves with
+ * application logs.
  */
 final class StdoutJsonAuditSink implements AuditSink {
 
@@ -30,11 +31,13 @@ final class StdoutJsonAuditSink implements AuditSink {
 		catch (JacksonException ex) {
 			throw new AuditSinkException("the audit event could not be serialized", ex);
 		}
-		// Looked up on each write: whoever owns System.out now (a test's capture too) gets the line.
+		// Looked up on each write: whoever owns System.out now (a test's capture too)
+		// gets the line.
 		PrintStream out = System.out;
 		out.write(line, 0, line.length);
 		out.flush();
-		// PrintStream swallows I/O errors; this is the only way to learn that the line was lost.
+		// PrintStream swallows I/O errors; this is the only way to learn that the line
+		// was lost.
 		if (out.checkError()) {
 			throw new AuditSinkException("standard output did not accept the audit event");
 		}

@@ -1,5 +1,6 @@
 /**
- * One audit event per call of a mirrored endpoint, whatever its outcome, written before the answer
- * is sent; and where events go ({@link dev.secgroup.gateway.audit.AuditSink}, stdout JSON by default).
+ * One audit event per call of a mirrored endpoint, whatever its outcome, written before
+ * the answer is sent; and where events go ({@link dev.secgroup.gateway.audit.AuditSink},
+ * stdout JSON by default).
  */
 package dev.secgroup.gateway.audit;

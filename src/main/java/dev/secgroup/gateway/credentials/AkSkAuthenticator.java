@@ -13,18 +13,18 @@ import dev.secgroup.gateway.upstream.UpstreamAuthenticator;
 import org.springframework.http.HttpHeaders;
 
 /**
- * {@code aksk} mode: signs every attempt with {@code SDK-HMAC-SHA256} over exactly what is sent,
- * the method, path, decoded query, {@code Host}, {@code X-Sdk-Date}, {@code X-Project-Id} (the
- * project of the path) and, for temporary credentials, {@code X-Security-Token}, and the body
- * bytes.
+ * {@code aksk} mode: signs every attempt with {@code SDK-HMAC-SHA256} over exactly what
+ * is sent, the method, path, decoded query, {@code Host}, {@code X-Sdk-Date},
+ * {@code X-Project-Id} (the project of the path) and, for temporary credentials,
+ * {@code X-Security-Token}, and the body bytes.
  * <p>
  * Only headers the HTTP client leaves alone are signed: not {@code User-Agent},
- * {@code Accept-Encoding}, {@code Content-Length}, {@code Connection} nor {@code Content-Type}.
- * The {@code Host} header is set explicitly to the value signed, so that what reactor-netty would
- * derive on its own cannot differ from it.
+ * {@code Accept-Encoding}, {@code Content-Length}, {@code Connection} nor
+ * {@code Content-Type}. The {@code Host} header is set explicitly to the value signed, so
+ * that what reactor-netty would derive on its own cannot differ from it.
  * <p>
- * An upstream 401 is never retried: Huawei locks an access key after five failed signatures in a
- * row, and a fresh signature with the same key would fail the same way.
+ * An upstream 401 is never retried: Huawei locks an access key after five failed
+ * signatures in a row, and a fresh signature with the same key would fail the same way.
  */
 final class AkSkAuthenticator implements UpstreamAuthenticator {
 
@@ -60,7 +60,8 @@ final class AkSkAuthenticator implements UpstreamAuthenticator {
 
 	@Override
 	public Mono<HttpHeaders> authenticate(OutgoingRequest outgoing) {
-		// HMAC over a small request: cheap enough for the event loop, and the date is taken per attempt.
+		// HMAC over a small request: cheap enough for the event loop, and the date is
+		// taken per attempt.
 		return Mono.fromSupplier(() -> sign(outgoing));
 	}
 
@@ -93,8 +94,8 @@ final class AkSkAuthenticator implements UpstreamAuthenticator {
 	}
 
 	/**
-	 * The {@code Host} of a URI as HTTP/1.1 clients send it: {@code host[:port]}, the port left out
-	 * when it is the scheme's default (IPv6 literals keep their brackets).
+	 * The {@code Host} of a URI as HTTP/1.1 clients send it: {@code host[:port]}, the
+	 * port left out when it is the scheme's default (IPv6 literals keep their brackets).
 	 */
 	static String hostHeader(URI uri) {
 		String host = uri.getHost();

@@ -23,9 +23,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The one {@link UpstreamAuthenticator} of the configured {@code gateway.credentials.mode}, checked
- * at start-up. The token modes reach IAM through the unauthenticated IAM adapter, so the bean
- * graph has no cycle: factory, then authenticator, then the features' clients.
+ * The one {@link UpstreamAuthenticator} of the configured
+ * {@code gateway.credentials.mode}, checked at start-up. The token modes reach IAM
+ * through the unauthenticated IAM adapter, so the bean graph has no cycle: factory, then
+ * authenticator, then the features' clients.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CredentialsProperties.class)
@@ -53,16 +54,18 @@ class CredentialsConfiguration {
 	}
 
 	/**
-	 * Keeps secrets out of {@code /actuator/env} and {@code /actuator/configprops} even where an
-	 * operator sets {@code show-values} to {@code always} or {@code when-authorized}: credential-like
-	 * keys ({@code secret-key}, {@code password}, {@code security-token}, environment variable and
-	 * configtree forms alike) and the JVM command line, which may carry {@code --gateway.credentials.*}.
+	 * Keeps secrets out of {@code /actuator/env} and {@code /actuator/configprops} even
+	 * where an operator sets {@code show-values} to {@code always} or
+	 * {@code when-authorized}: credential-like keys ({@code secret-key},
+	 * {@code password}, {@code security-token}, environment variable and configtree forms
+	 * alike) and the JVM command line, which may carry {@code --gateway.credentials.*}.
 	 */
 	@Bean
 	SanitizingFunction credentialsSanitizer() {
 		return SanitizingFunction.sanitizeValue()
 			.ifLikelyCredential()
-			.ifKeyMatches(key -> key.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "")
+			.ifKeyMatches(key -> key.toLowerCase(java.util.Locale.ROOT)
+				.replaceAll("[^a-z0-9]", "")
 				.matches(".*(secretkey|password|securitytoken|token|secret)$"))
 			.ifKeyEquals("sun.java.command")
 			.ifKeyContains("spring.application.json", "SPRING_APPLICATION_JSON");
@@ -75,8 +78,9 @@ class CredentialsConfiguration {
 	}
 
 	/**
-	 * Readiness contributor {@code credentials} (listed in the readiness group): whether the
-	 * gateway can prove itself upstream without asking anyone (IAM's health is IAM's).
+	 * Readiness contributor {@code credentials} (listed in the readiness group): whether
+	 * the gateway can prove itself upstream without asking anyone (IAM's health is
+	 * IAM's).
 	 */
 	@Bean
 	CredentialsHealthIndicator credentialsHealthIndicator(CredentialsProperties credentials) {

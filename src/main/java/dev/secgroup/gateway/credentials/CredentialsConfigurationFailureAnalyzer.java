@@ -3,7 +3,10 @@ package dev.secgroup.gateway.credentials;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
-/** Turns a refused credentials configuration into Boot's short start-up report instead of a stack trace. */
+/**
+ * Turns a refused credentials configuration into Boot's short start-up report instead of
+ * a stack trace.
+ */
 class CredentialsConfigurationFailureAnalyzer
 		extends AbstractFailureAnalyzer<InvalidCredentialsConfigurationException> {
 

@@ -8,11 +8,12 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * Readiness contributor {@code credentials}: whether this replica can prove the gateway's identity
- * upstream, judged locally. The keys, password or caller tokens of the other modes are checked at
- * start-up and cannot go away; in {@code oidc} mode the ID token is a file the kubelet rotates, so
- * a replica whose file is missing or empty is not ready. IAM itself is never asked: its outage is
- * an upstream's (the {@code iam} circuit), which must not take every replica out of the Service.
+ * Readiness contributor {@code credentials}: whether this replica can prove the gateway's
+ * identity upstream, judged locally. The keys, password or caller tokens of the other
+ * modes are checked at start-up and cannot go away; in {@code oidc} mode the ID token is
+ * a file the kubelet rotates, so a replica whose file is missing or empty is not ready.
+ * IAM itself is never asked: its outage is an upstream's (the {@code iam} circuit), which
+ * must not take every replica out of the Service.
  */
 final class CredentialsHealthIndicator implements HealthIndicator {
 

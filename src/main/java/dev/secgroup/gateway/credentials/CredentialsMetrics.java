@@ -16,22 +16,24 @@ import io.micrometer.core.instrument.TimeGauge;
 import dev.secgroup.gateway.upstream.UpstreamCredentialsException;
 
 /**
- * Counters for dashboards and alerts on the gateway's own credentials. Tags are low-cardinality
- * (mode and fixed words): never a project id, user or token.
+ * Counters for dashboards and alerts on the gateway's own credentials. Tags are
+ * low-cardinality (mode and fixed words): never a project id, user or token.
  * <ul>
- * <li>{@code gateway.credentials.token.requests{mode,trigger,result}}: every IAM token request.
- * {@code trigger}: {@code initial} (a fetch: the project had no token), {@code expiring} or
- * {@code rejected} (refreshes: ahead of expiry, or after upstream answered 401 to the token);
- * {@code result}: {@code success} or the failure ({@code iam_refused}, {@code iam_unavailable},
- * {@code iam_invalid_answer}, {@code id_token_unreadable}).</li>
- * <li>{@code gateway.credentials.caller.token.missing{mode}}: pass-through calls refused because
- * the caller sent no {@code X-Auth-Token}.</li>
+ * <li>{@code gateway.credentials.token.requests{mode,trigger,result}}: every IAM token
+ * request. {@code trigger}: {@code initial} (a fetch: the project had no token),
+ * {@code expiring} or {@code rejected} (refreshes: ahead of expiry, or after upstream
+ * answered 401 to the token); {@code result}: {@code success} or the failure
+ * ({@code iam_refused}, {@code iam_unavailable}, {@code iam_invalid_answer},
+ * {@code id_token_unreadable}).</li>
+ * <li>{@code gateway.credentials.caller.token.missing{mode}}: pass-through calls refused
+ * because the caller sent no {@code X-Auth-Token}.</li>
  * <li>{@code gateway.credentials.upstream.rejections{mode}}: upstream answered 401 to the
- * gateway's credentials (in {@code aksk} mode, five in a row lock the access key: alert on it).</li>
- * <li>{@code gateway.credentials.token.expiry{mode,project}} (token modes): time until the cached
- * IAM token expires, per project listed under {@code gateway.projects} (a bounded set), and
- * {@code project=other} for the soonest-expiring token of every other project; no value while
- * there is no token.</li>
+ * gateway's credentials (in {@code aksk} mode, five in a row lock the access key: alert
+ * on it).</li>
+ * <li>{@code gateway.credentials.token.expiry{mode,project}} (token modes): time until
+ * the cached IAM token expires, per project listed under {@code gateway.projects} (a
+ * bounded set), and {@code project=other} for the soonest-expiring token of every other
+ * project; no value while there is no token.</li>
  * </ul>
  */
 final class CredentialsMetrics {
@@ -45,7 +47,10 @@ final class CredentialsMetrics {
 	/** Prometheus: {@code gateway_credentials_token_expiry_seconds}. */
 	static final String TOKEN_EXPIRY = "gateway.credentials.token.expiry";
 
-	/** The {@code project} tag of the tokens of projects not listed under {@code gateway.projects}. */
+	/**
+	 * The {@code project} tag of the tokens of projects not listed under
+	 * {@code gateway.projects}.
+	 */
 	static final String OTHER_PROJECTS = "other";
 
 	static final String SUCCESS = "success";
@@ -100,8 +105,9 @@ final class CredentialsMetrics {
 	}
 
 	/**
-	 * Registers the time-to-expiry gauges of {@code cache}'s tokens: one per configured project,
-	 * one for all other projects. Computed when scraped; project ids appear only as configured.
+	 * Registers the time-to-expiry gauges of {@code cache}'s tokens: one per configured
+	 * project, one for all other projects. Computed when scraped; project ids appear only
+	 * as configured.
 	 */
 	void tokenExpiry(IamTokenCache cache, Set<String> configuredProjects, Clock clock) {
 		for (String project : configuredProjects) {
@@ -112,7 +118,8 @@ final class CredentialsMetrics {
 
 	private void expiryGauge(IamTokenCache cache, String project, Clock clock, Predicate<String> projects) {
 		TimeGauge
-			.builder(TOKEN_EXPIRY, cache, TimeUnit.SECONDS, tokens -> secondsUntil(tokens.soonestExpiry(projects), clock))
+			.builder(TOKEN_EXPIRY, cache, TimeUnit.SECONDS,
+					tokens -> secondsUntil(tokens.soonestExpiry(projects), clock))
 			.description("Time until the cached IAM token expires (it is refreshed ahead of expiry)")
 			.tag("mode", mode)
 			.tag("project", project)

@@ -12,10 +12,10 @@ import java.util.Map;
 import dev.secgroup.gateway.upstream.UpstreamProperties;
 
 /**
- * The start-up check of {@link CredentialsProperties}: each mode has its secrets, the OIDC ID
- * token file is readable now, and the IAM endpoint is usable for the token modes. The first
- * problem found stops the start with one message that names the property (all the missing ones
- * of the mode at once) and never repeats a secret.
+ * The start-up check of {@link CredentialsProperties}: each mode has its secrets, the
+ * OIDC ID token file is readable now, and the IAM endpoint is usable for the token modes.
+ * The first problem found stops the start with one message that names the property (all
+ * the missing ones of the mode at once) and never repeats a secret.
  */
 final class CredentialsValidation {
 
@@ -26,7 +26,9 @@ final class CredentialsValidation {
 	private CredentialsValidation() {
 	}
 
-	/** @throws InvalidCredentialsConfigurationException naming the property at fault */
+	/**
+	 * @throws InvalidCredentialsConfigurationException naming the property at fault
+	 */
 	static void check(CredentialsProperties properties, UpstreamProperties upstreams) {
 		CredentialsMode mode = properties.mode();
 		if (mode == null) {
@@ -56,7 +58,9 @@ final class CredentialsValidation {
 		}
 	}
 
-	/** The properties the mode needs, by name, with their values (blank counts as unset). */
+	/**
+	 * The properties the mode needs, by name, with their values (blank counts as unset).
+	 */
 	private static Map<String, Object> required(CredentialsProperties properties) {
 		Map<String, Object> required = new LinkedHashMap<>();
 		switch (properties.mode()) {
@@ -92,7 +96,10 @@ final class CredentialsValidation {
 		}
 	}
 
-	/** The value goes into a request header: no line breaks; the access key and IdP id no spaces or commas either. */
+	/**
+	 * The value goes into a request header: no line breaks; the access key and IdP id no
+	 * spaces or commas either.
+	 */
 	private static void requireHeaderSafe(String name, String value, boolean token) {
 		for (int i = 0; i < value.length(); i++) {
 			char c = value.charAt(i);
@@ -109,7 +116,8 @@ final class CredentialsValidation {
 			token = Files.readString(file);
 		}
 		catch (IOException | SecurityException ex) {
-			throw invalid(PREFIX + "id-token-file cannot be read: " + file + " (" + ex.getClass().getSimpleName() + ")");
+			throw invalid(
+					PREFIX + "id-token-file cannot be read: " + file + " (" + ex.getClass().getSimpleName() + ")");
 		}
 		if (token.isBlank()) {
 			throw invalid(PREFIX + "id-token-file is empty: " + file);

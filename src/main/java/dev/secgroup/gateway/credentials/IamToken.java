@@ -8,8 +8,10 @@ import java.time.Instant;
  *
  * @param value the token ({@code X-Subject-Token}); never logged
  * @param expiresAt {@code token.expires_at} as IAM gave it
- * @param refreshAt from here on a new token is fetched (the old one still serves meanwhile)
- * @param usableUntil from here on the old token is no longer sent: a call waits for the new one
+ * @param refreshAt from here on a new token is fetched (the old one still serves
+ * meanwhile)
+ * @param usableUntil from here on the old token is no longer sent: a call waits for the
+ * new one
  */
 record IamToken(String value, Instant expiresAt, Instant refreshAt, Instant usableUntil) {
 
@@ -18,8 +20,8 @@ record IamToken(String value, Instant expiresAt, Instant refreshAt, Instant usab
 
 	/**
 	 * A token just issued.
-	 * @param margin the configured refresh margin; at most half the token's lifetime is used, so
-	 * that short-lived tokens (demos) are still reused
+	 * @param margin the configured refresh margin; at most half the token's lifetime is
+	 * used, so that short-lived tokens (demos) are still reused
 	 */
 	static IamToken issued(String value, Instant expiresAt, Instant now, Duration margin) {
 		Duration lifetime = Duration.between(now, expiresAt);

@@ -10,10 +10,10 @@ import dev.secgroup.gateway.upstream.UpstreamHeaders;
 import org.springframework.http.HttpHeaders;
 
 /**
- * {@code password} and {@code oidc} modes: sends the project-scoped IAM token of the path's
- * project as {@code X-Auth-Token}, from {@link IamTokenCache}. When upstream refuses a token (401,
- * e.g. revoked after a password or permission change), that token is dropped and the adapter
- * retries once with a fresh one.
+ * {@code password} and {@code oidc} modes: sends the project-scoped IAM token of the
+ * path's project as {@code X-Auth-Token}, from {@link IamTokenCache}. When upstream
+ * refuses a token (401, e.g. revoked after a password or permission change), that token
+ * is dropped and the adapter retries once with a fresh one.
  */
 final class IamTokenAuthenticator implements UpstreamAuthenticator {
 

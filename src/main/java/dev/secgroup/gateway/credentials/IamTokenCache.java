@@ -17,21 +17,22 @@ import dev.secgroup.gateway.upstream.UpstreamCredentialsException;
 /**
  * One IAM token per project, shared by every call for that project.
  * <ul>
- * <li><b>Reused</b> until its refresh point ({@link IamToken#refreshAt()}, the configured margin
- * before {@code expires_at}).</li>
- * <li><b>Refreshed ahead of expiry</b>: past the refresh point one new token is fetched while the
- * old one keeps serving, until shortly before it expires ({@link IamToken#usableUntil()}); only
- * then do calls wait for the new one.</li>
- * <li><b>Single-flight</b>: however many calls find no usable token, one IAM request is made per
- * project at a time; all of them get its token, or its error.</li>
- * <li><b>Never poisoned</b>: a failed fetch is not cached; the next call tries again (IAM's own
- * circuit breaker keeps that cheap while IAM is down), and an old token that is still usable
- * keeps serving.</li>
- * <li>A token upstream refused is {@linkplain #invalidate dropped}, unless already replaced.</li>
+ * <li><b>Reused</b> until its refresh point ({@link IamToken#refreshAt()}, the configured
+ * margin before {@code expires_at}).</li>
+ * <li><b>Refreshed ahead of expiry</b>: past the refresh point one new token is fetched
+ * while the old one keeps serving, until shortly before it expires
+ * ({@link IamToken#usableUntil()}); only then do calls wait for the new one.</li>
+ * <li><b>Single-flight</b>: however many calls find no usable token, one IAM request is
+ * made per project at a time; all of them get its token, or its error.</li>
+ * <li><b>Never poisoned</b>: a failed fetch is not cached; the next call tries again
+ * (IAM's own circuit breaker keeps that cheap while IAM is down), and an old token that
+ * is still usable keeps serving.</li>
+ * <li>A token upstream refused is {@linkplain #invalidate dropped}, unless already
+ * replaced.</li>
  * </ul>
- * A fetch runs to its end even if the calls waiting for it give up (it is bounded by the IAM
- * adapter's deadline), so a cancelled caller never leaves the project without a token in flight.
- * Nothing here blocks; time comes from the injected {@link Clock}.
+ * A fetch runs to its end even if the calls waiting for it give up (it is bounded by the
+ * IAM adapter's deadline), so a cancelled caller never leaves the project without a token
+ * in flight. Nothing here blocks; time comes from the injected {@link Clock}.
  */
 final class IamTokenCache {
 
@@ -51,7 +52,10 @@ final class IamTokenCache {
 		this.metrics = metrics;
 	}
 
-	/** The token to send for the project: cached, or fetched (once for all concurrent callers). */
+	/**
+	 * The token to send for the project: cached, or fetched (once for all concurrent
+	 * callers).
+	 */
 	Mono<IamToken> token(String projectId) {
 		return Mono.defer(() -> {
 			Instant now = clock.instant();
@@ -68,7 +72,8 @@ final class IamTokenCache {
 				return new Slot(existing == null ? null : existing.token(), started[0], false);
 			});
 			if (started[0] != null) {
-				// Subscribed outside compute(): a fetch that ends at once updates the map itself.
+				// Subscribed outside compute(): a fetch that ends at once updates the map
+				// itself.
 				start(projectId, started[0]);
 			}
 			if (slot.token() != null && slot.token().usableAt(now)) {
@@ -79,8 +84,8 @@ final class IamTokenCache {
 	}
 
 	/**
-	 * Upstream refused {@code rejected}: drop it, so the next call fetches a new one. A token that
-	 * has meanwhile been replaced is kept (another call already refreshed).
+	 * Upstream refused {@code rejected}: drop it, so the next call fetches a new one. A
+	 * token that has meanwhile been replaced is kept (another call already refreshed).
 	 */
 	void invalidate(String projectId, String rejected) {
 		if (projectId == null || rejected == null) {
@@ -91,8 +96,9 @@ final class IamTokenCache {
 	}
 
 	/**
-	 * When the soonest-expiring cached token of the projects {@code projects} accepts expires;
-	 * empty when none of them has one. Read when metrics are scraped, never on a call's path.
+	 * When the soonest-expiring cached token of the projects {@code projects} accepts
+	 * expires; empty when none of them has one. Read when metrics are scraped, never on a
+	 * call's path.
 	 */
 	Optional<Instant> soonestExpiry(Predicate<String> projects) {
 		return slots.entrySet()
@@ -122,8 +128,8 @@ final class IamTokenCache {
 		slots.compute(projectId,
 				(id, slot) -> slot == null || slot.pending() == fetch ? new Slot(token, null, false) : slot);
 		metrics.obtained(fetch.trigger());
-		log.debug("IAM token obtained for project {} ({}), expires {}, refreshed from {}", projectId,
-				fetch.trigger(), token.expiresAt(), token.refreshAt());
+		log.debug("IAM token obtained for project {} ({}), expires {}, refreshed from {}", projectId, fetch.trigger(),
+				token.expiresAt(), token.refreshAt());
 		fetch.sink().tryEmitValue(token);
 	}
 
@@ -135,14 +141,15 @@ final class IamTokenCache {
 		slots.computeIfPresent(projectId, (id, slot) -> slot.pending() != fetch ? slot
 				: slot.token() == null ? null : new Slot(slot.token(), null, slot.rejected()));
 		metrics.failed(fetch.trigger(), failure.reason());
-		// The message names IAM's code and request id, never a credential; no stack trace for an outage.
+		// The message names IAM's code and request id, never a credential; no stack trace
+		// for an outage.
 		log.warn("IAM token for project {} not obtained ({}): {}", projectId, fetch.trigger(), failure.getMessage());
 		fetch.sink().tryEmitError(failure);
 	}
 
 	/**
-	 * What is known for one project: the current token (or none), the fetch in flight (or none),
-	 * and whether the last token was refused upstream.
+	 * What is known for one project: the current token (or none), the fetch in flight (or
+	 * none), and whether the last token was refused upstream.
 	 */
 	private record Slot(IamToken token, Fetch pending, boolean rejected) {
 

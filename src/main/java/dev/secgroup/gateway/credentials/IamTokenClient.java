@@ -29,11 +29,12 @@ import org.springframework.http.HttpMethod;
 import org.springframework.util.MultiValueMap;
 
 /**
- * Asks IAM for a project-scoped token through IAM's own adapter ({@code gateway.upstreams.iam.*}:
- * its timeouts, retries and circuit breaker; no gateway credentials of its own) and reads the
- * answer as huawei-cloud-facts.md §1 gives it: the token in the {@code X-Subject-Token} header,
- * its expiry in {@code token.expires_at}. Every failure becomes an
- * {@link UpstreamCredentialsException} carrying IAM's status, error code and request id.
+ * Asks IAM for a project-scoped token through IAM's own adapter
+ * ({@code gateway.upstreams.iam.*}: its timeouts, retries and circuit breaker; no gateway
+ * credentials of its own) and reads the answer as huawei-cloud-facts.md §1 gives it: the
+ * token in the {@code X-Subject-Token} header, its expiry in {@code token.expires_at}.
+ * Every failure becomes an {@link UpstreamCredentialsException} carrying IAM's status,
+ * error code and request id.
  */
 final class IamTokenClient {
 
@@ -58,7 +59,8 @@ final class IamTokenClient {
 
 	/**
 	 * POSTs {@code body} to IAM and reads the token it issues.
-	 * @param operation name for logs and metrics, e.g. {@code iam:KeystoneCreateUserTokenByPassword}
+	 * @param operation name for logs and metrics, e.g.
+	 * {@code iam:KeystoneCreateUserTokenByPassword}
 	 * @param path IAM path, e.g. {@code /v3/auth/tokens}
 	 * @param query query parameters (decoded)
 	 * @param body the request record, serialized once here
@@ -68,7 +70,8 @@ final class IamTokenClient {
 	Mono<IamToken> issue(String operation, String path, MultiValueMap<String, String> query, Object body,
 			HttpHeaders headers, String projectId) {
 		return Mono.defer(() -> {
-			// Issuing a token changes nothing that a repeat could break: safe to retry like a PUT.
+			// Issuing a token changes nothing that a repeat could break: safe to retry
+			// like a PUT.
 			UpstreamRequest request = new UpstreamRequest(operation, HttpMethod.POST, path, Map.of(), query,
 					json.writeValueAsBytes(body), projectId, null, true, null, headers);
 			return iam.exchange(request);
@@ -102,8 +105,8 @@ final class IamTokenClient {
 		}
 		Instant now = clock.instant();
 		if (!expiresAt.isAfter(now)) {
-			throw invalid(projectId, "IAM issued a token that expired at " + expiresAt
-					+ " (is the gateway's clock right?)", response);
+			throw invalid(projectId,
+					"IAM issued a token that expired at " + expiresAt + " (is the gateway's clock right?)", response);
 		}
 		JsonNode project = token.get("project");
 		String scopedTo = project == null ? null : text(project.get("id"));
@@ -117,7 +120,10 @@ final class IamTokenClient {
 		return node != null && node.isString() ? node.stringValue() : null;
 	}
 
-	/** {@code 2019-02-13T06:52:13.855000Z} (IAM's form), any ISO offset, or no offset meaning UTC. */
+	/**
+	 * {@code 2019-02-13T06:52:13.855000Z} (IAM's form), any ISO offset, or no offset
+	 * meaning UTC.
+	 */
 	static Instant expiresAt(String text) {
 		if (text == null || text.isBlank()) {
 			return null;
@@ -152,8 +158,9 @@ final class IamTokenClient {
 			boolean unavailable = status == 429 || status >= 500;
 			String retryAfter = answered.response().headers().getFirst(HttpHeaders.RETRY_AFTER);
 			return new UpstreamCredentialsException(IAM, unavailable ? Reason.IAM_UNAVAILABLE : Reason.IAM_REFUSED,
-					(unavailable ? "IAM could not issue a token for project " : "IAM refused to issue a token for project ")
-							+ projectId + ": HTTP " + status + describe(iamError) + ".",
+					(unavailable ? "IAM could not issue a token for project "
+							: "IAM refused to issue a token for project ") + projectId + ": HTTP " + status
+							+ describe(iamError) + ".",
 					status, iamError, unavailable ? seconds(retryAfter) : null, error);
 		}
 		Duration retryAfter = error instanceof UpstreamCircuitOpenException open ? open.retryAfter() : null;

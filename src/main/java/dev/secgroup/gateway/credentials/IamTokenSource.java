@@ -7,7 +7,8 @@ interface IamTokenSource {
 
 	/**
 	 * Asks IAM for a new token scoped to the project, without blocking.
-	 * @return the token, or an {@link dev.secgroup.gateway.upstream.UpstreamCredentialsException}
+	 * @return the token, or an
+	 * {@link dev.secgroup.gateway.upstream.UpstreamCredentialsException}
 	 */
 	Mono<IamToken> fetch(String projectId);
 

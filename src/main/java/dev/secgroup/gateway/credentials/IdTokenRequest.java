@@ -4,8 +4,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * Body of IAM "Obtaining a Token with an OpenID Connect ID Token"
- * ({@code POST /v3.0/OS-AUTH/id-token/tokens}, header {@code X-Idp-Id}), scoped to a project
- * (huawei-cloud-facts.md §1.4): {@code {"auth":{"id_token":{"id":JWT},"scope":{"project":{"id"}}}}}.
+ * ({@code POST /v3.0/OS-AUTH/id-token/tokens}, header {@code X-Idp-Id}), scoped to a
+ * project (huawei-cloud-facts.md §1.4):
+ * {@code {"auth":{"id_token":{"id":JWT},"scope":{"project":{"id"}}}}}.
  *
  * @param auth the one member
  */
@@ -27,7 +28,9 @@ record IdTokenRequest(Auth auth) {
 	record Auth(@JsonProperty("id_token") IdToken idToken, ProjectScope scope) {
 	}
 
-	/** @param id the ID token (a JWT) */
+	/**
+	 * @param id the ID token (a JWT)
+	 */
 	record IdToken(String id) {
 
 		@Override

@@ -1,9 +1,9 @@
 package dev.secgroup.gateway.credentials;
 
 /**
- * The upstream credentials configuration is wrong or incomplete: the gateway refuses to start
- * rather than fail at the first request. The message names the property and never repeats a
- * secret.
+ * The upstream credentials configuration is wrong or incomplete: the gateway refuses to
+ * start rather than fail at the first request. The message names the property and never
+ * repeats a secret.
  */
 class InvalidCredentialsConfigurationException extends RuntimeException {
 

@@ -14,10 +14,11 @@ import org.springframework.http.MediaType;
 import org.springframework.util.LinkedMultiValueMap;
 
 /**
- * {@code oidc} mode (workload identity): exchanges an OIDC ID token for a project-scoped token at
- * {@code POST {iam}/v3.0/OS-AUTH/id-token/tokens} with {@code X-Idp-Id}. The ID token file is read
- * again for every exchange, because the kubelet rotates a projected service-account token; it is
- * read on a thread meant for blocking I/O, never on an event loop.
+ * {@code oidc} mode (workload identity): exchanges an OIDC ID token for a project-scoped
+ * token at {@code POST {iam}/v3.0/OS-AUTH/id-token/tokens} with {@code X-Idp-Id}. The ID
+ * token file is read again for every exchange, because the kubelet rotates a projected
+ * service-account token; it is read on a thread meant for blocking I/O, never on an event
+ * loop.
  */
 final class OidcTokenSource implements IamTokenSource {
 

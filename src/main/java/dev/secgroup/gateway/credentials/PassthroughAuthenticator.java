@@ -9,9 +9,9 @@ import dev.secgroup.gateway.upstream.UpstreamHeaders;
 import org.springframework.http.HttpHeaders;
 
 /**
- * {@code passthrough} mode: forwards the caller's own {@code X-Auth-Token} as it came. A call
- * without one fails before anything is sent upstream (answered 401). An upstream 401 is the
- * caller's token being refused: answered, never retried.
+ * {@code passthrough} mode: forwards the caller's own {@code X-Auth-Token} as it came. A
+ * call without one fails before anything is sent upstream (answered 401). An upstream 401
+ * is the caller's token being refused: answered, never retried.
  */
 final class PassthroughAuthenticator implements UpstreamAuthenticator {
 

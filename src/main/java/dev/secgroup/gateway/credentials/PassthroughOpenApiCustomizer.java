@@ -9,9 +9,9 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import dev.secgroup.gateway.upstream.UpstreamHeaders;
 
 /**
- * In {@code passthrough} mode every operation needs the caller's own IAM token: the OpenAPI
- * document declares the {@code X-Auth-Token} header, so that clients generated from it and
- * Swagger UI's "Try it out" send it, and its 401.
+ * In {@code passthrough} mode every operation needs the caller's own IAM token: the
+ * OpenAPI document declares the {@code X-Auth-Token} header, so that clients generated
+ * from it and Swagger UI's "Try it out" send it, and its 401.
  */
 final class PassthroughOpenApiCustomizer implements OpenApiCustomizer {
 

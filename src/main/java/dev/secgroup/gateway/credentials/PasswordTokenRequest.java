@@ -3,8 +3,8 @@ package dev.secgroup.gateway.credentials;
 import java.util.List;
 
 /**
- * Body of IAM "Obtaining a User Token Through Password Authentication" ({@code POST /v3/auth/tokens}),
- * scoped to a project (huawei-cloud-facts.md §1.1):
+ * Body of IAM "Obtaining a User Token Through Password Authentication"
+ * ({@code POST /v3/auth/tokens}), scoped to a project (huawei-cloud-facts.md §1.1):
  * {@code {"auth":{"identity":{"methods":["password"],"password":{"user":{"name","password","domain":{"name"}}}},"scope":{"project":{"id"}}}}}.
  *
  * @param auth the one member
@@ -36,7 +36,9 @@ record PasswordTokenRequest(Auth auth) {
 	record Identity(List<String> methods, Password password) {
 	}
 
-	/** @param user the IAM user */
+	/**
+	 * @param user the IAM user
+	 */
 	record Password(User user) {
 	}
 
@@ -54,7 +56,9 @@ record PasswordTokenRequest(Auth auth) {
 
 	}
 
-	/** @param name the account (domain) name */
+	/**
+	 * @param name the account (domain) name
+	 */
 	record Domain(String name) {
 	}
 

@@ -9,7 +9,8 @@ import org.springframework.util.MultiValueMap;
 
 /**
  * {@code password} mode: a project-scoped token for an IAM user's name and password
- * ({@code POST {iam}/v3/auth/tokens?nocatalog=true}; the catalog is not needed and is large).
+ * ({@code POST {iam}/v3/auth/tokens?nocatalog=true}; the catalog is not needed and is
+ * large).
  */
 final class PasswordTokenSource implements IamTokenSource {
 

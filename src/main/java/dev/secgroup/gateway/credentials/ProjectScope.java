@@ -1,8 +1,8 @@
 package dev.secgroup.gateway.credentials;
 
 /**
- * {@code "scope":{"project":{"id":...}}} of an IAM token request: project-level services (VPC,
- * HSS) need a token scoped to the project they act on.
+ * {@code "scope":{"project":{"id":...}}} of an IAM token request: project-level services
+ * (VPC, HSS) need a token scoped to the project they act on.
  *
  * @param project the project
  */
@@ -12,7 +12,9 @@ record ProjectScope(Project project) {
 		return new ProjectScope(new Project(projectId));
 	}
 
-	/** @param id the project id */
+	/**
+	 * @param id the project id
+	 */
 	record Project(String id) {
 	}
 

@@ -11,15 +11,17 @@ import java.util.TreeMap;
 
 /**
  * Signs an upstream request with a Huawei Cloud AK/SK the way the official SDK does
- * ({@code AKSKSigner}, huaweicloud-sdk-core 3.1.170, algorithm {@code SDK-HMAC-SHA256}), so the
- * gateway can call APIs that have no Java SDK on Maven Central (HSS CreateSecurityGroupPolicy)
- * without one. Reproduces every SDK vector of aksk-test-vectors.md; Huawei's doc example differs
- * only in also signing {@code Content-Type}, which this signer, like the SDK, never does.
+ * ({@code AKSKSigner}, huaweicloud-sdk-core 3.1.170, algorithm {@code SDK-HMAC-SHA256}),
+ * so the gateway can call APIs that have no Java SDK on Maven Central (HSS
+ * CreateSecurityGroupPolicy) without one. Reproduces every SDK vector of
+ * aksk-test-vectors.md; Huawei's doc example differs only in also signing
+ * {@code Content-Type}, which this signer, like the SDK, never does.
  * <p>
  * The signature covers the method, the path, the query, every header given (except
- * {@code Content-Type} and names containing {@code _}, which the SDK never signs), {@code host},
- * {@code x-sdk-date} and the body bytes. So sign last, after the URI, headers and body are final,
- * and send exactly what was signed, plus {@code X-Sdk-Date: }{@link Signature#sdkDate()} and
+ * {@code Content-Type} and names containing {@code _}, which the SDK never signs),
+ * {@code host}, {@code x-sdk-date} and the body bytes. So sign last, after the URI,
+ * headers and body are final, and send exactly what was signed, plus
+ * {@code X-Sdk-Date: }{@link Signature#sdkDate()} and
  * {@code Authorization: }{@link Signature#authorization()}.
  * <p>
  * <b>Temporary credentials</b>: the caller puts {@code X-Security-Token} into
@@ -35,8 +37,9 @@ public final class SdkHmacSha256Signer {
 	 * @param secretKey the SK; only used as HMAC key, never put in a message
 	 * @param sdkDate the {@code X-Sdk-Date} to send, see {@link #sdkDate(Clock)}
 	 * @return the headers to add
-	 * @throws IllegalArgumentException if the request is not signable as given (a conflicting
-	 * {@code Host} or {@code X-Sdk-Date} header, a header given twice, a malformed path or date)
+	 * @throws IllegalArgumentException if the request is not signable as given (a
+	 * conflicting {@code Host} or {@code X-Sdk-Date} header, a header given twice, a
+	 * malformed path or date)
 	 */
 	public Signature sign(SigningRequest request, String accessKey, String secretKey, String sdkDate) {
 		requireText(accessKey, "access key");
@@ -120,14 +123,18 @@ public final class SdkHmacSha256Signer {
 	 * What goes on the wire, as the signer must see it.
 	 *
 	 * @param method HTTP method as sent, e.g. {@code PUT}
-	 * @param host authority as sent: {@code host} or {@code host:port} (the {@code Host} header)
+	 * @param host authority as sent: {@code host} or {@code host:port} (the {@code Host}
+	 * header)
 	 * @param rawPath the percent-encoded path as sent, without query
-	 * @param decodedQuery query parameters, values decoded, in the order sent (the signature is
-	 * computed from these, never from the wire string, whose encoding clients vary)
-	 * @param headers the headers to sign, original case, as they will be sent; {@code Content-Type}
-	 * and names with {@code _} may be present and are left out of the signature; a {@code Host} or
-	 * {@code X-Sdk-Date} here must equal {@code host} and the date signed
-	 * @param body exact bytes sent, may be empty; not copied, so do not change it afterwards
+	 * @param decodedQuery query parameters, values decoded, in the order sent (the
+	 * signature is computed from these, never from the wire string, whose encoding
+	 * clients vary)
+	 * @param headers the headers to sign, original case, as they will be sent;
+	 * {@code Content-Type} and names with {@code _} may be present and are left out of
+	 * the signature; a {@code Host} or {@code X-Sdk-Date} here must equal {@code host}
+	 * and the date signed
+	 * @param body exact bytes sent, may be empty; not copied, so do not change it
+	 * afterwards
 	 */
 	public record SigningRequest(String method, String host, String rawPath, Map<String, List<String>> decodedQuery,
 			Map<String, String> headers, byte[] body) {
@@ -143,7 +150,8 @@ public final class SdkHmacSha256Signer {
 
 		private static Map<String, List<String>> copyQuery(Map<String, List<String>> query) {
 			Map<String, List<String>> copy = new LinkedHashMap<>();
-			Objects.requireNonNull(query, "decodedQuery").forEach((name, values) -> copy.put(name, List.copyOf(values)));
+			Objects.requireNonNull(query, "decodedQuery")
+				.forEach((name, values) -> copy.put(name, List.copyOf(values)));
 			return Collections.unmodifiableMap(copy);
 		}
 

@@ -20,14 +20,15 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * Checks an {@code SDK-HMAC-SHA256} signature the way Huawei's API gateway does, so that a fake
- * upstream (the simulator, tests) rejects exactly what the real one would: the signature is
- * recomputed over the headers the client listed in {@code SignedHeaders}, in its order, and
- * {@code X-Sdk-Date} must be within 15 minutes of this server's clock ({@code APIGW.0303}).
+ * Checks an {@code SDK-HMAC-SHA256} signature the way Huawei's API gateway does, so that
+ * a fake upstream (the simulator, tests) rejects exactly what the real one would: the
+ * signature is recomputed over the headers the client listed in {@code SignedHeaders}, in
+ * its order, and {@code X-Sdk-Date} must be within 15 minutes of this server's clock
+ * ({@code APIGW.0303}).
  * <p>
- * Stricter than Huawei in one respect: {@code x-sdk-date} must be among the signed headers, so a
- * captured request cannot be replayed with a fresh date. Reasons never contain a secret key or a
- * signature. Thread-safe.
+ * Stricter than Huawei in one respect: {@code x-sdk-date} must be among the signed
+ * headers, so a captured request cannot be replayed with a fresh date. Reasons never
+ * contain a secret key or a signature. Thread-safe.
  */
 public final class SdkHmacSha256Verifier {
 
@@ -83,7 +84,8 @@ public final class SdkHmacSha256Verifier {
 		}
 		Map<String, String> signedHeaders = new LinkedHashMap<>();
 		for (String name : parsed.signedHeaders()) {
-			String value = SdkSigning.HOST.equals(name) ? headers.getOrDefault(name, request.host()) : headers.get(name);
+			String value = SdkSigning.HOST.equals(name) ? headers.getOrDefault(name, request.host())
+					: headers.get(name);
 			if (value == null) {
 				return Verification.rejected("signed header missing: " + name);
 			}
@@ -99,16 +101,15 @@ public final class SdkHmacSha256Verifier {
 		String canonicalRequest = SdkSigning.canonicalRequest(request.method(), canonicalUri,
 				SdkSigning.canonicalQuery(request.decodedQuery()), signedHeaders,
 				SdkSigning.payloadHash(headers.get(SdkSigning.X_SDK_CONTENT_SHA256), request.body()));
-		String expected = SdkSigning.hmacSha256Hex(secretKey.get(),
-				SdkSigning.stringToSign(sdkDate, canonicalRequest));
+		String expected = SdkSigning.hmacSha256Hex(secretKey.get(), SdkSigning.stringToSign(sdkDate, canonicalRequest));
 		boolean match = MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
 				parsed.signature().getBytes(StandardCharsets.UTF_8));
 		return match ? Verification.accepted(parsed.accessKey()) : Verification.rejected("signature mismatch");
 	}
 
 	/**
-	 * Decodes a raw query string as a server does ({@code +} is a space), keeping the order; for
-	 * building {@link ReceivedRequest#decodedQuery()} from the wire.
+	 * Decodes a raw query string as a server does ({@code +} is a space), keeping the
+	 * order; for building {@link ReceivedRequest#decodedQuery()} from the wire.
 	 * @throws IllegalArgumentException on a malformed percent-escape
 	 */
 	public static Map<String, List<String>> decodeQuery(String rawQuery) {
@@ -144,8 +145,8 @@ public final class SdkHmacSha256Verifier {
 	 * A request as the server received it.
 	 *
 	 * @param method HTTP method
-	 * @param host authority the client addressed, used for {@code host} if no {@code Host} header
-	 * is in {@code headers} (HTTP/2)
+	 * @param host authority the client addressed, used for {@code host} if no
+	 * {@code Host} header is in {@code headers} (HTTP/2)
 	 * @param rawPath the path as received, still percent-encoded
 	 * @param decodedQuery query parameters, decoded, in the order received (see
 	 * {@link SdkHmacSha256Verifier#decodeQuery(String)})
@@ -191,7 +192,10 @@ public final class SdkHmacSha256Verifier {
 
 	}
 
-	/** The three fields of {@code Authorization}; null from {@link #parse} if anything is off. */
+	/**
+	 * The three fields of {@code Authorization}; null from {@link #parse} if anything is
+	 * off.
+	 */
 	private record ParsedAuthorization(String accessKey, List<String> signedHeaders, String signature) {
 
 		static ParsedAuthorization parse(String value) {

@@ -21,8 +21,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The steps of SDK-HMAC-SHA256 that signer and verifier share, so that both sides canonicalise a
- * request in exactly one way (huawei-cloud-facts.md §2, pinned by aksk-test-vectors.md).
+ * The steps of SDK-HMAC-SHA256 that signer and verifier share, so that both sides
+ * canonicalise a request in exactly one way (huawei-cloud-facts.md §2, pinned by
+ * aksk-test-vectors.md).
  */
 final class SdkSigning {
 
@@ -34,7 +35,10 @@ final class SdkSigning {
 
 	static final String CONTENT_TYPE = "content-type";
 
-	/** If present, its value replaces the body hash (the SDK uses it for UNSIGNED-PAYLOAD). */
+	/**
+	 * If present, its value replaces the body hash (the SDK uses it for
+	 * UNSIGNED-PAYLOAD).
+	 */
 	static final String X_SDK_CONTENT_SHA256 = "x-sdk-content-sha256";
 
 	static final DateTimeFormatter SDK_DATE = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'", Locale.ROOT)
@@ -63,7 +67,10 @@ final class SdkSigning {
 	private SdkSigning() {
 	}
 
-	/** RFC 3986 of the UTF-8 bytes: what the SDK's {@code SignUtils.urlEncode(value, false)} yields. */
+	/**
+	 * RFC 3986 of the UTF-8 bytes: what the SDK's
+	 * {@code SignUtils.urlEncode(value, false)} yields.
+	 */
 	static String encode(String value) {
 		byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
 		return encode(bytes, 0, bytes.length);
@@ -84,14 +91,16 @@ final class SdkSigning {
 	}
 
 	/**
-	 * The canonical URI of a path as sent on the wire. The SDK splits the <em>unencoded</em> path
-	 * (it builds its URL from raw values) and encodes each segment; Huawei's own API-gateway signer
-	 * splits the decoded {@code URL.Path}. So the path is percent-decoded first, then split on
-	 * {@code /} and each segment re-encoded: {@code %7E}, {@code ~}, {@code *} and {@code %2A} all
-	 * sign alike, and an encoded {@code %2F} counts as a separator, as it does upstream. Every
-	 * segment is followed by {@code /}; trailing empty segments are dropped, as Java's
-	 * {@code split} does in the SDK.
-	 * @throws IllegalArgumentException if the path is not an absolute path with valid escapes
+	 * The canonical URI of a path as sent on the wire. The SDK splits the
+	 * <em>unencoded</em> path (it builds its URL from raw values) and encodes each
+	 * segment; Huawei's own API-gateway signer splits the decoded {@code URL.Path}. So
+	 * the path is percent-decoded first, then split on {@code /} and each segment
+	 * re-encoded: {@code %7E}, {@code ~}, {@code *} and {@code %2A} all sign alike, and
+	 * an encoded {@code %2F} counts as a separator, as it does upstream. Every segment is
+	 * followed by {@code /}; trailing empty segments are dropped, as Java's {@code split}
+	 * does in the SDK.
+	 * @throws IllegalArgumentException if the path is not an absolute path with valid
+	 * escapes
 	 */
 	static String canonicalUri(String rawPath) {
 		if (rawPath.isEmpty()) {
@@ -143,9 +152,9 @@ final class SdkSigning {
 	}
 
 	/**
-	 * Names and values encoded, sorted by encoded name (byte order, so {@code Limit} precedes
-	 * {@code marker}), values of one name in the given order, an empty value or no value as
-	 * {@code name=}.
+	 * Names and values encoded, sorted by encoded name (byte order, so {@code Limit}
+	 * precedes {@code marker}), values of one name in the given order, an empty value or
+	 * no value as {@code name=}.
 	 */
 	static String canonicalQuery(Map<String, List<String>> decodedQuery) {
 		if (decodedQuery.isEmpty()) {
@@ -178,8 +187,8 @@ final class SdkSigning {
 	}
 
 	/**
-	 * @param signedHeaders lower-case names to values, in signing order (the signer sorts them;
-	 * the verifier keeps the order the client listed)
+	 * @param signedHeaders lower-case names to values, in signing order (the signer sorts
+	 * them; the verifier keeps the order the client listed)
 	 */
 	static String canonicalRequest(String method, String canonicalUri, String canonicalQuery,
 			Map<String, String> signedHeaders, String payloadHash) {
@@ -197,7 +206,10 @@ final class SdkSigning {
 			.toString();
 	}
 
-	/** {@code X-Sdk-Content-Sha256} if the request carries it, else the hex SHA-256 of the body. */
+	/**
+	 * {@code X-Sdk-Content-Sha256} if the request carries it, else the hex SHA-256 of the
+	 * body.
+	 */
 	static String payloadHash(String contentSha256Header, byte[] body) {
 		return contentSha256Header != null ? contentSha256Header : sha256Hex(body);
 	}
@@ -215,10 +227,14 @@ final class SdkSigning {
 		}
 	}
 
-	/** Hex HMAC-SHA256 keyed with the plain secret key (no key derivation in this algorithm). */
+	/**
+	 * Hex HMAC-SHA256 keyed with the plain secret key (no key derivation in this
+	 * algorithm).
+	 */
 	static String hmacSha256Hex(String secretKey, String data) {
 		try {
-			// A Mac per call: the key differs per call anyway, and no ThreadLocal to leak on
+			// A Mac per call: the key differs per call anyway, and no ThreadLocal to leak
+			// on
 			// virtual threads.
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(new SecretKeySpec(secretKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
@@ -234,7 +250,9 @@ final class SdkSigning {
 		return SDK_DATE.format(instant);
 	}
 
-	/** @throws DateTimeParseException unless exactly {@code yyyyMMdd'T'HHmmss'Z'} */
+	/**
+	 * @throws DateTimeParseException unless exactly {@code yyyyMMdd'T'HHmmss'Z'}
+	 */
 	static Instant parse(String sdkDate) {
 		return LocalDateTime.parse(sdkDate, SDK_DATE).toInstant(ZoneOffset.UTC);
 	}

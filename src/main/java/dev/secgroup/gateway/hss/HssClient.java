@@ -31,8 +31,8 @@ class HssClient {
 	}
 
 	/**
-	 * Creates a security group policy. POST is not idempotent: it is retried only when upstream
-	 * surely did not act (DESIGN.md retry table).
+	 * Creates a security group policy. POST is not idempotent: it is retried only when
+	 * upstream surely did not act (DESIGN.md retry table).
 	 */
 	Mono<UpstreamResponse> createSecurityGroupPolicy(String projectId, String clusterId, String namespace,
 			String enterpriseProjectId, CreateSecurityGroupPolicyRequest body, String requestId, String callerToken) {

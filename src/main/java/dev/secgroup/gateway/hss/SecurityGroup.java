@@ -10,25 +10,26 @@ import jakarta.validation.constraints.Size;
 /**
  * SecurityGroup (Table 5 of the HSS document).
  *
- * @param securityGroupId unique ID of a security group in the cloud native network model; must be
- * in the same VPC as the cluster; required, 1-64 letters, digits, '-' or '_'
- * @param securityGroupName name of the security group; optional, 1-64 letters, digits, '-' or
- * '_'; should match the group's real name (else only the display is affected)
- * @param securityGroupDescription purpose and permission scope of the group; optional, 0-256
- * characters (letters incl. Chinese, digits, common punctuation, spaces), no HTML tags
+ * @param securityGroupId unique ID of a security group in the cloud native network model;
+ * must be in the same VPC as the cluster; required, 1-64 letters, digits, '-' or '_'
+ * @param securityGroupName name of the security group; optional, 1-64 letters, digits,
+ * '-' or '_'; should match the group's real name (else only the display is affected)
+ * @param securityGroupDescription purpose and permission scope of the group; optional,
+ * 0-256 characters (letters incl. Chinese, digits, common punctuation, spaces), no HTML
+ * tags
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SecurityGroup(
-		@Schema(description = "Unique ID of a security group in the cloud native network model. It must be in the same VPC "
+public record SecurityGroup(@Schema(
+		description = "Unique ID of a security group in the cloud native network model. It must be in the same VPC "
 				+ "network as the cluster. 1 to 64 characters: letters, digits, hyphens (-) and underscores (_).",
-				requiredMode = Schema.RequiredMode.REQUIRED, example = "03b46bce-b0b7-42d3-992d-ddfb567106f0",
-				minLength = 1, maxLength = 64) @JsonProperty("security_group_id") @NotNull @Pattern(regexp = NAME,
-						message = NAME_MESSAGE) String securityGroupId,
+		requiredMode = Schema.RequiredMode.REQUIRED, example = "03b46bce-b0b7-42d3-992d-ddfb567106f0", minLength = 1,
+		maxLength = 64) @JsonProperty("security_group_id") @NotNull @Pattern(regexp = NAME,
+				message = NAME_MESSAGE) String securityGroupId,
 		@Schema(description = "Name of the security group; if given, must be the name of the group of security_group_id "
 				+ "(otherwise only the display is affected). 1 to 64 characters: letters, digits, hyphens (-) and underscores (_). "
-				+ "Default: the system name of the group.",
-				example = "sg-4a7d", minLength = 1, maxLength = 64) @JsonProperty("security_group_name") @Pattern(
-						regexp = NAME, message = NAME_MESSAGE) String securityGroupName,
+				+ "Default: the system name of the group.", example = "sg-4a7d", minLength = 1,
+				maxLength = 64) @JsonProperty("security_group_name") @Pattern(regexp = NAME,
+						message = NAME_MESSAGE) String securityGroupName,
 		@Schema(description = "Description of the security group (purpose and permission scope). 0 to 256 characters: "
 				+ "letters (including Chinese), digits, common punctuation and spaces; no HTML tags (no '<' or '>') and no "
 				+ "control characters.",

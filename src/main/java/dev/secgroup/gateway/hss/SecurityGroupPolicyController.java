@@ -27,13 +27,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * HSS v5 "Creating a Security Group Policy" (cloud native network model), mirrored on upstream's
- * own method and path.
+ * HSS v5 "Creating a Security Group Policy" (cloud native network model), mirrored on
+ * upstream's own method and path.
  * <p>
- * The handler waits for the upstream answer on its request thread (a virtual thread on JDK 21+;
- * never a reactor thread, where Reactor refuses to block): an async MVC result would run the whole
- * filter chain (security, audit, observation) a second time on its dispatch, which costs more CPU
- * than the hop itself. Timeouts are bounded by the adapter's deadline.
+ * The handler waits for the upstream answer on its request thread (a virtual thread on
+ * JDK 21+; never a reactor thread, where Reactor refuses to block): an async MVC result
+ * would run the whole filter chain (security, audit, observation) a second time on its
+ * dispatch, which costs more CPU than the hop itself. Timeouts are bounded by the
+ * adapter's deadline.
  */
 @RestController
 @Tag(name = "HSS", description = "HSS v5: security group policies of Kubernetes workloads")
@@ -59,12 +60,14 @@ class SecurityGroupPolicyController {
 		this.hss = hss;
 	}
 
-	@Operation(operationId = "CreateSecurityGroupPolicy", summary = "Create a security group policy (cloud native network model)",
+	@Operation(operationId = "CreateSecurityGroupPolicy",
+			summary = "Create a security group policy (cloud native network model)",
 			description = "Associates security groups with a Kubernetes workload. Upstream answers 200 with an empty body. "
 					+ "Not retried once upstream may have acted (POST).")
 	@ApiResponse(responseCode = "200", description = "Request succeeded (empty body).", content = @Content)
-	@ApiResponse(responseCode = "400", description = "Invalid request (violations name each field; nothing was sent upstream), "
-			+ "or upstream's HSS.xxxx error.",
+	@ApiResponse(responseCode = "400",
+			description = "Invalid request (violations name each field; nothing was sent upstream), "
+					+ "or upstream's HSS.xxxx error.",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
 					schema = @Schema(implementation = ProblemDetail.class)))
 	@ApiResponse(responseCode = "502", description = "Upstream failed or could not be reached.",
@@ -76,27 +79,31 @@ class SecurityGroupPolicyController {
 	@ApiResponse(responseCode = "504", description = "HSS did not answer in time.",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
 					schema = @Schema(implementation = ProblemDetail.class)))
-	@PostMapping(path = PATH,
-			consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<byte[]> createSecurityGroupPolicy(
-			@Parameter(description = "Project ID: 1 to 256 characters. Gateway charset bound: letters, digits, '-' or '_'.",
-					example = "f5dab68cd75740e68c599e9af5fe0aed") @PathVariable("project_id") @Pattern(
-							regexp = PathRules.PROJECT_ID, message = PathRules.PROJECT_ID_MESSAGE) String projectId,
-			@Parameter(description = "Cluster ID. The document gives no limit; gateway bound: "
-					+ PathRules.RESOURCE_ID_MESSAGE + ".",
+	@PostMapping(path = PATH, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<byte[]> createSecurityGroupPolicy(@Parameter(
+			description = "Project ID: 1 to 256 characters. Gateway charset bound: letters, digits, '-' or '_'.",
+			example = "f5dab68cd75740e68c599e9af5fe0aed") @PathVariable("project_id") @Pattern(
+					regexp = PathRules.PROJECT_ID, message = PathRules.PROJECT_ID_MESSAGE) String projectId,
+			@Parameter(
+					description = "Cluster ID. The document gives no limit; gateway bound: "
+							+ PathRules.RESOURCE_ID_MESSAGE + ".",
 					example = "4bd2f3c4-8a4f-11ee-a3a3-0255ac100b08") @PathVariable("cluster_id") @Pattern(
 							regexp = PathRules.RESOURCE_ID, message = PathRules.RESOURCE_ID_MESSAGE) String clusterId,
-			@Parameter(description = "Kubernetes namespace. The document gives no limit; gateway bound: it "
-					+ PathRules.NAMESPACE_MESSAGE + ".", example = "monitoring") @PathVariable("namespace") @Pattern(
-							regexp = PathRules.NAMESPACE, message = PathRules.NAMESPACE_MESSAGE) String namespace,
-			@Parameter(description = "Enterprise project ID: 1 to 256 characters; all_granted_eps = all enterprise projects; "
-					+ "default 0 (default enterprise project). Only needed when enterprise projects are enabled. "
-					+ "Gateway charset bound: letters, digits, '-' or '_'.",
-					example = "all_granted_eps") @RequestParam(name = "enterprise_project_id", required = false) @Pattern(
-							regexp = PathRules.PROJECT_ID,
-							message = PathRules.PROJECT_ID_MESSAGE) String enterpriseProjectId,
-			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-					examples = @ExampleObject(name = "document example", value = EXAMPLE))) @Valid @RequestBody CreateSecurityGroupPolicyRequest body,
+			@Parameter(
+					description = "Kubernetes namespace. The document gives no limit; gateway bound: it "
+							+ PathRules.NAMESPACE_MESSAGE + ".",
+					example = "monitoring") @PathVariable("namespace") @Pattern(regexp = PathRules.NAMESPACE,
+							message = PathRules.NAMESPACE_MESSAGE) String namespace,
+			@Parameter(
+					description = "Enterprise project ID: 1 to 256 characters; all_granted_eps = all enterprise projects; "
+							+ "default 0 (default enterprise project). Only needed when enterprise projects are enabled. "
+							+ "Gateway charset bound: letters, digits, '-' or '_'.",
+					example = "all_granted_eps") @RequestParam(name = "enterprise_project_id",
+							required = false) @Pattern(regexp = PathRules.PROJECT_ID,
+									message = PathRules.PROJECT_ID_MESSAGE) String enterpriseProjectId,
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(
+					content = @Content(examples = @ExampleObject(name = "document example",
+							value = EXAMPLE))) @Valid @RequestBody CreateSecurityGroupPolicyRequest body,
 			HttpServletRequest request) {
 		AuditRecord audit = AuditRecord.of(request)
 			.target("workload_type", body.workloadType())

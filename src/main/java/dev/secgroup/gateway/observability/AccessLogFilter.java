@@ -20,14 +20,15 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * One access log line per request on the API port, on logger {@value #LOGGER} at INFO: method,
- * route template, status, latency, client and (from the MDC, like every line) request and trace
- * ids. Never a body, a query string, a header or a raw path: those may carry ids by the thousand
- * or, worse, secrets. In JSON logs the values are also members of their own ({@code method},
- * {@code route}, {@code status}, {@code latency_ms}, {@code client}).
+ * One access log line per request on the API port, on logger {@value #LOGGER} at INFO:
+ * method, route template, status, latency, client and (from the MDC, like every line)
+ * request and trace ids. Never a body, a query string, a header or a raw path: those may
+ * carry ids by the thousand or, worse, secrets. In JSON logs the values are also members
+ * of their own ({@code method}, {@code route}, {@code status}, {@code latency_ms},
+ * {@code client}).
  * <p>
- * Switched off like any logger: {@code logging.level.dev.secgroup.gateway.access=warn}. The
- * management port (probes, scrapes) is not logged.
+ * Switched off like any logger: {@code logging.level.dev.secgroup.gateway.access=warn}.
+ * The management port (probes, scrapes) is not logged.
  */
 final class AccessLogFilter extends OncePerRequestFilter {
 
@@ -64,7 +65,8 @@ final class AccessLogFilter extends OncePerRequestFilter {
 				request.getAsyncContext().addListener(new LogOnCompletion(request, response, start));
 			}
 			else {
-				// An exception escaping every handler becomes a 500 on the container's error dispatch.
+				// An exception escaping every handler becomes a 500 on the container's
+				// error dispatch.
 				write(request, failed ? 500 : response.getStatus(), start);
 			}
 		}
@@ -85,17 +87,18 @@ final class AccessLogFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * The authenticated client: the container's principal if one was set, else the one Spring
-	 * Security established for this request (its stateless chain keeps the security context in a
-	 * request attribute; the thread's context is cleared by the time the chain returns here).
+	 * The authenticated client: the container's principal if one was set, else the one
+	 * Spring Security established for this request (its stateless chain keeps the
+	 * security context in a request attribute; the thread's context is cleared by the
+	 * time the chain returns here).
 	 */
 	private String clientOf(HttpServletRequest request) {
 		Principal principal = request.getUserPrincipal();
 		if (principal != null) {
 			return principal.getName();
 		}
-		if (request.getAttribute(RequestAttributeSecurityContextRepository.DEFAULT_REQUEST_ATTR_NAME)
-				instanceof SecurityContext context) {
+		if (request.getAttribute(
+				RequestAttributeSecurityContextRepository.DEFAULT_REQUEST_ATTR_NAME) instanceof SecurityContext context) {
 			Authentication authentication = context.getAuthentication();
 			if (trust.isAuthenticated(authentication)) {
 				return authentication.getName();

@@ -10,10 +10,10 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * Readiness contributor {@code gatewayConfiguration}: the configuration the gateway serves with
- * is loaded, i.e. the upstreams the mirrored operations call have endpoints. It never calls an
- * upstream: an upstream that is down must not take every replica out of the Service (its circuit
- * state is the separate {@code circuitBreakers} contributor).
+ * Readiness contributor {@code gatewayConfiguration}: the configuration the gateway
+ * serves with is loaded, i.e. the upstreams the mirrored operations call have endpoints.
+ * It never calls an upstream: an upstream that is down must not take every replica out of
+ * the Service (its circuit state is the separate {@code circuitBreakers} contributor).
  * <p>
  * Configuration cannot change after start-up, so the answer is computed once.
  * <p>

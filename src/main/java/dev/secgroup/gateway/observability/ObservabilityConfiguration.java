@@ -13,8 +13,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * Metrics names, the access log and the readiness contributor. Tracing itself, the Prometheus
- * endpoint, the health groups and JSON logs are Spring Boot's, configured in
+ * Metrics names, the access log and the readiness contributor. Tracing itself, the
+ * Prometheus endpoint, the health groups and JSON logs are Spring Boot's, configured in
  * {@code application.yaml}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -22,15 +22,18 @@ class ObservabilityConfiguration {
 
 	/**
 	 * Right after the request id (highest precedence) and Spring's server observation
-	 * (highest + 1), so that a line carries both ids; before audit (highest + 5), so that it logs
-	 * the answer audit finally sends.
+	 * (highest + 1), so that a line carries both ids; before audit (highest + 5), so that
+	 * it logs the answer audit finally sends.
 	 */
 	static final int ACCESS_LOG_ORDER = Ordered.HIGHEST_PRECEDENCE + 2;
 
 	ObservabilityConfiguration() {
-		// The request id is in the MDC of the request thread; with automatic context propagation
-		// (spring.reactor.context-propagation=auto) it follows a call onto reactor threads, as the
-		// trace ids do. Registered once per JVM; registering again replaces the same accessor.
+		// The request id is in the MDC of the request thread; with automatic context
+		// propagation
+		// (spring.reactor.context-propagation=auto) it follows a call onto reactor
+		// threads, as the
+		// trace ids do. Registered once per JVM; registering again replaces the same
+		// accessor.
 		ContextRegistry.getInstance().registerThreadLocalAccessor(new Slf4jThreadLocalAccessor(RequestIds.MDC_KEY));
 	}
 

@@ -6,9 +6,9 @@ import org.springframework.http.server.observation.DefaultServerRequestObservati
 import org.springframework.http.server.observation.ServerRequestObservationContext;
 
 /**
- * {@code http.server.requests} as Spring names it, except that a call of a mirrored operation
- * refused before Spring MVC (Spring Security's 401 and 403) keeps its operation's template as
- * {@code uri} instead of {@code UNKNOWN} (see {@link Routes}).
+ * {@code http.server.requests} as Spring names it, except that a call of a mirrored
+ * operation refused before Spring MVC (Spring Security's 401 and 403) keeps its
+ * operation's template as {@code uri} instead of {@code UNKNOWN} (see {@link Routes}).
  */
 final class RouteObservationConvention extends DefaultServerRequestObservationConvention {
 

@@ -11,10 +11,10 @@ import org.springframework.web.servlet.HandlerMapping;
  * The route of a request as metrics and the access log name it: the path template of its
  * mapping, never the raw path (ids in paths would make every call a new time series).
  * <p>
- * A call of a mirrored operation that Spring Security refuses (401, 403) never reaches Spring
- * MVC, so it has no mapping; it is still named by its operation's template, so that refusals show
- * per operation. Anything else without a mapping is {@code NOT_FOUND} (404), {@code REDIRECTION}
- * (3xx) or {@code UNKNOWN}, as Spring names them.
+ * A call of a mirrored operation that Spring Security refuses (401, 403) never reaches
+ * Spring MVC, so it has no mapping; it is still named by its operation's template, so
+ * that refusals show per operation. Anything else without a mapping is {@code NOT_FOUND}
+ * (404), {@code REDIRECTION} (3xx) or {@code UNKNOWN}, as Spring names them.
  */
 final class Routes {
 
@@ -31,15 +31,19 @@ final class Routes {
 	}
 
 	/**
-	 * The route of a request, or {@code null} when neither Spring MVC nor a mirrored operation
-	 * matched it.
+	 * The route of a request, or {@code null} when neither Spring MVC nor a mirrored
+	 * operation matched it.
 	 */
 	String templateOf(HttpServletRequest request) {
 		if (request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE) instanceof String best) {
 			return best;
 		}
-		// Only requests MVC did not map get here (refused, 404): matching two patterns is cheap.
-		return operations.match(request).map(MirroredOperations.Call::operation).map(MirroredOperation::path).orElse(null);
+		// Only requests MVC did not map get here (refused, 404): matching two patterns is
+		// cheap.
+		return operations.match(request)
+			.map(MirroredOperations.Call::operation)
+			.map(MirroredOperation::path)
+			.orElse(null);
 	}
 
 	/** The route, or the name Spring gives an unmapped request with this status. */

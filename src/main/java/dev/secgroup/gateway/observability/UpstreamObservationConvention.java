@@ -8,16 +8,17 @@ import org.springframework.web.reactive.function.client.ClientRequestObservation
 import org.springframework.web.reactive.function.client.DefaultClientRequestObservationConvention;
 
 /**
- * {@code http.client.requests} of the upstream calls, with low-cardinality names an on-call
- * engineer can group by:
+ * {@code http.client.requests} of the upstream calls, with low-cardinality names an
+ * on-call engineer can group by:
  * <ul>
- * <li>{@code client.name}: the upstream ({@code iam}, {@code vpc}, {@code hss}) instead of the
- * host, which differs per region (and per test server);</li>
- * <li>{@code uri}: the operation's path template ({@code /v3/{project_id}/ports/...}), which the
- * adapter puts on each request (WebClient itself only sees the encoded URI);</li>
- * <li>{@code exception}: the root cause ({@code ReadTimeoutException}, {@code ConnectException},
- * {@code PrematureCloseException}...) instead of WebClient's wrapper, so a timeout is told
- * from a refused connection.</li>
+ * <li>{@code client.name}: the upstream ({@code iam}, {@code vpc}, {@code hss}) instead
+ * of the host, which differs per region (and per test server);</li>
+ * <li>{@code uri}: the operation's path template ({@code /v3/{project_id}/ports/...}),
+ * which the adapter puts on each request (WebClient itself only sees the encoded
+ * URI);</li>
+ * <li>{@code exception}: the root cause ({@code ReadTimeoutException},
+ * {@code ConnectException}, {@code PrematureCloseException}...) instead of WebClient's
+ * wrapper, so a timeout is told from a refused connection.</li>
  * </ul>
  * Requests of any other WebClient keep Spring's names.
  */
@@ -29,8 +30,9 @@ final class UpstreamObservationConvention extends DefaultClientRequestObservatio
 
 	@Override
 	protected KeyValue clientName(ClientRequestObservationContext context) {
-		if (context.getRequest() != null
-				&& context.getRequest().attribute(UpstreamClient.UPSTREAM_ATTRIBUTE).orElse(null) instanceof String name) {
+		if (context.getRequest() != null && context.getRequest()
+			.attribute(UpstreamClient.UPSTREAM_ATTRIBUTE)
+			.orElse(null) instanceof String name) {
 			return KeyValue.of(CLIENT_NAME, name);
 		}
 		return super.clientName(context);

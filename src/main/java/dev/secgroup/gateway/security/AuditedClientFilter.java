@@ -16,8 +16,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Tells the audit record who the caller is, once authentication has run and before authorization
- * decides: a refused call (403) is recorded with the client that made it.
+ * Tells the audit record who the caller is, once authentication has run and before
+ * authorization decides: a refused call (403) is recorded with the client that made it.
  */
 final class AuditedClientFilter extends OncePerRequestFilter {
 

@@ -10,8 +10,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 
 /**
  * A validated token is its client: the one named by the configured claim
- * ({@code gateway.security.jwt.client-claim}, default {@code sub}). Grants come from the client
- * list, not from token scopes, so the token carries no authorities here.
+ * ({@code gateway.security.jwt.client-claim}, default {@code sub}). Grants come from the
+ * client list, not from token scopes, so the token carries no authorities here.
  */
 final class ClientClaimAuthenticationConverter implements Converter<Jwt, AbstractAuthenticationToken> {
 

@@ -17,12 +17,14 @@ import java.util.regex.Pattern;
 import dev.secgroup.gateway.web.PathRules;
 
 /**
- * The configured clients ({@code gateway.security.clients}), checked once at start-up, and the two
- * questions asked of them on every call: whose key is this, and what may this client do.
+ * The configured clients ({@code gateway.security.clients}), checked once at start-up,
+ * and the two questions asked of them on every call: whose key is this, and what may this
+ * client do.
  * <p>
- * Keys are held only as SHA-256 digests. A presented key is hashed and compared with every
- * client's digest in constant time ({@link MessageDigest#isEqual}), all of them every time, so
- * the answer's timing tells nothing about how close a guess was or which client it matched.
+ * Keys are held only as SHA-256 digests. A presented key is hashed and compared with
+ * every client's digest in constant time ({@link MessageDigest#isEqual}), all of them
+ * every time, so the answer's timing tells nothing about how close a guess was or which
+ * client it matched.
  */
 final class ClientGrants {
 
@@ -57,7 +59,10 @@ final class ClientGrants {
 		}
 	}
 
-	/** The grant of the client of this name; empty for an unknown client, which may do nothing. */
+	/**
+	 * The grant of the client of this name; empty for an unknown client, which may do
+	 * nothing.
+	 */
 	Optional<ClientGrant> of(String clientName) {
 		return Optional.ofNullable(clientName).map(grants::get);
 	}
@@ -116,8 +121,9 @@ final class ClientGrants {
 		for (int j = 0; j < projects.size(); j++) {
 			String project = projects.get(j);
 			if (project == null || !(ClientGrant.ANY_PROJECT.equals(project) || PROJECT.matcher(project).matches())) {
-				throw invalid(at + ".projects[" + j + "] must be '*' or a project id (" + PathRules.PROJECT_ID_MESSAGE
-						+ ")", "List the client's project ids, or '*' for every project.");
+				throw invalid(
+						at + ".projects[" + j + "] must be '*' or a project id (" + PathRules.PROJECT_ID_MESSAGE + ")",
+						"List the client's project ids, or '*' for every project.");
 			}
 		}
 		return new LinkedHashSet<>(projects);

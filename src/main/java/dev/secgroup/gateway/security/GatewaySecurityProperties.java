@@ -6,27 +6,28 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Inbound authentication and per-client authorization. The property names are a public contract
- * (DESIGN.md, README "Inbound security"). Checked at start-up by {@link ClientGrants} and
- * {@link SecurityConfiguration}: a wrong value stops the start with a message naming the property.
+ * Inbound authentication and per-client authorization. The property names are a public
+ * contract (DESIGN.md, README "Inbound security"). Checked at start-up by
+ * {@link ClientGrants} and {@link SecurityConfiguration}: a wrong value stops the start
+ * with a message naming the property.
  *
- * @param mode how callers authenticate: {@code none}, {@code api-key} or {@code jwt}; {@code none}
- * is refused outside the {@code local} profile unless
+ * @param mode how callers authenticate: {@code none}, {@code api-key} or {@code jwt};
+ * {@code none} is refused outside the {@code local} profile unless
  * {@code allow-unauthenticated-outside-local} is set
- * @param allowUnauthenticatedOutsideLocal lets {@code mode=none} start outside the {@code local}
- * profile: every caller may then use every operation on every project with the gateway's cloud
- * credentials; meant for tests only
+ * @param allowUnauthenticatedOutsideLocal lets {@code mode=none} start outside the
+ * {@code local} profile: every caller may then use every operation on every project with
+ * the gateway's cloud credentials; meant for tests only
  * @param clients who may call, with which key, for which projects and operations
- * @param publicPaths path patterns reachable without authentication (health probes, OpenAPI
- * document, Swagger UI); everything else needs a known client
+ * @param publicPaths path patterns reachable without authentication (health probes,
+ * OpenAPI document, Swagger UI); everything else needs a known client
  * @param jwt validation of bearer tokens in {@code jwt} mode
  */
 @ConfigurationProperties("gateway.security")
 record GatewaySecurityProperties(@DefaultValue("api-key") SecurityMode mode,
-		@DefaultValue("false") boolean allowUnauthenticatedOutsideLocal, List<Client> clients,
-		@DefaultValue({ "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
-				"/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**" }) List<String> publicPaths,
-		@DefaultValue Jwt jwt) {
+		@DefaultValue("false") boolean allowUnauthenticatedOutsideLocal, List<Client> clients, @DefaultValue( {
+				"/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
+				"/swagger-ui.html", "/swagger-ui/**" }) List<String> publicPaths,
+		@DefaultValue Jwt jwt){
 
 	GatewaySecurityProperties {
 		clients = clients == null ? List.of() : List.copyOf(clients);
@@ -36,12 +37,12 @@ record GatewaySecurityProperties(@DefaultValue("api-key") SecurityMode mode,
 	/**
 	 * One client and its grant.
 	 *
-	 * @param name the client's name, as audit events record it; in {@code jwt} mode matched
-	 * against the token's client claim (for a Kubernetes service account:
+	 * @param name the client's name, as audit events record it; in {@code jwt} mode
+	 * matched against the token's client claim (for a Kubernetes service account:
 	 * {@code system:serviceaccount:<namespace>:<name>})
-	 * @param apiKeySha256 in {@code api-key} mode: the SHA-256 of the client's key, 64 hex
-	 * characters ({@code printf %s "$KEY" | sha256sum}); never the key itself. Optional in
-	 * {@code jwt} mode
+	 * @param apiKeySha256 in {@code api-key} mode: the SHA-256 of the client's key, 64
+	 * hex characters ({@code printf %s "$KEY" | sha256sum}); never the key itself.
+	 * Optional in {@code jwt} mode
 	 * @param projects project ids the client may act on; {@code *} for every project
 	 * @param operations operations the client may call: {@code vpc:AddSecurityGroups},
 	 * {@code hss:CreateSecurityGroupPolicy}
@@ -62,16 +63,18 @@ record GatewaySecurityProperties(@DefaultValue("api-key") SecurityMode mode,
 	}
 
 	/**
-	 * Bearer token (JWT) validation: signature from the issuer's keys, expiry, issuer, audience.
+	 * Bearer token (JWT) validation: signature from the issuer's keys, expiry, issuer,
+	 * audience.
 	 *
-	 * @param issuerUri the issuer ({@code iss}) tokens must carry; without {@code jwk-set-uri} its
-	 * keys are found through OpenID discovery ({@code <issuer>/.well-known/openid-configuration}),
-	 * on the first token. For Kubernetes service-account tokens: the cluster's service account
-	 * issuer
-	 * @param jwkSetUri where the issuer's public keys (JWK set) are fetched from; takes precedence
-	 * over discovery
-	 * @param audiences accepted audiences: a token must name at least one of them in {@code aud};
-	 * required in {@code jwt} mode, so that a token made for another service is refused
+	 * @param issuerUri the issuer ({@code iss}) tokens must carry; without
+	 * {@code jwk-set-uri} its keys are found through OpenID discovery
+	 * ({@code <issuer>/.well-known/openid-configuration}), on the first token. For
+	 * Kubernetes service-account tokens: the cluster's service account issuer
+	 * @param jwkSetUri where the issuer's public keys (JWK set) are fetched from; takes
+	 * precedence over discovery
+	 * @param audiences accepted audiences: a token must name at least one of them in
+	 * {@code aud}; required in {@code jwt} mode, so that a token made for another service
+	 * is refused
 	 * @param clientClaim the claim holding the client's name, matched against
 	 * {@code clients[i].name}
 	 * @param jwsAlgorithms accepted signature algorithms

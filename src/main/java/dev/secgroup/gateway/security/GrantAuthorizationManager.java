@@ -14,8 +14,8 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 
 /**
  * Decides a call of one mirrored operation: the authenticated client must be granted the
- * operation and the project in the path. An unauthenticated caller is refused without a reason,
- * which Spring Security answers 401; an unknown client gets nothing.
+ * operation and the project in the path. An unauthenticated caller is refused without a
+ * reason, which Spring Security answers 401; an unknown client gets nothing.
  */
 final class GrantAuthorizationManager implements AuthorizationManager<RequestAuthorizationContext> {
 

@@ -3,8 +3,8 @@ package dev.secgroup.gateway.security;
 import org.springframework.security.authorization.AuthorizationDecision;
 
 /**
- * An authorization decision on a call of a mirrored operation that says, when it refuses, what
- * was refused: the 403 problem names it.
+ * An authorization decision on a call of a mirrored operation that says, when it refuses,
+ * what was refused: the 403 problem names it.
  */
 final class GrantDecision extends AuthorizationDecision {
 

@@ -1,8 +1,8 @@
 package dev.secgroup.gateway.security;
 
 /**
- * The security configuration is wrong or unsafe: the gateway refuses to start. The message names
- * the property and never repeats a secret value.
+ * The security configuration is wrong or unsafe: the gateway refuses to start. The
+ * message names the property and never repeats a secret value.
  */
 class InvalidSecurityConfigurationException extends RuntimeException {
 

@@ -17,9 +17,10 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 
 /**
- * Builds the bearer token decoder of {@code jwt} mode from {@code gateway.security.jwt}, with
- * Spring Security's own parts: signature checked against the issuer's JWK set (fetched when the
- * first token arrives, then cached), expiry and not-before, issuer when configured, and audience.
+ * Builds the bearer token decoder of {@code jwt} mode from {@code gateway.security.jwt},
+ * with Spring Security's own parts: signature checked against the issuer's JWK set
+ * (fetched when the first token arrives, then cached), expiry and not-before, issuer when
+ * configured, and audience.
  */
 final class JwtDecoderFactory {
 
@@ -55,7 +56,8 @@ final class JwtDecoderFactory {
 			decoder.setJwtValidator(validator);
 			return decoder;
 		}
-		// Discovery is deferred to the first token, so that start-up never waits on the issuer.
+		// Discovery is deferred to the first token, so that start-up never waits on the
+		// issuer.
 		return new SupplierJwtDecoder(() -> {
 			NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(properties.issuerUri())
 				.jwsAlgorithms(set -> set.addAll(algorithms))

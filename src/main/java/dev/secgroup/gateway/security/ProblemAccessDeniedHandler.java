@@ -16,8 +16,9 @@ import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
- * 403 problem+json for a known caller outside its grant, naming what was refused: the client, the
- * operation and the project ({@code operation} and {@code project_id} members, and the detail).
+ * 403 problem+json for a known caller outside its grant, naming what was refused: the
+ * client, the operation and the project ({@code operation} and {@code project_id}
+ * members, and the detail).
  */
 final class ProblemAccessDeniedHandler implements AccessDeniedHandler {
 

@@ -16,9 +16,10 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 
 /**
  * 401 for missing or bad credentials, as problem+json like every other error, with the
- * {@code WWW-Authenticate} challenge of the mode. In {@code jwt} mode the challenge is Spring
- * Security's RFC 6750 one ({@code Bearer error="invalid_token", error_description=...}). Nothing
- * the caller sent is repeated.
+ * {@code WWW-Authenticate} challenge of the mode. In {@code jwt} mode the challenge is
+ * Spring Security's RFC 6750 one
+ * ({@code Bearer error="invalid_token", error_description=...}). Nothing the caller sent
+ * is repeated.
  */
 final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
 

@@ -16,11 +16,11 @@ import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
- * Spring Security's firewall ({@code StrictHttpFirewall}, kept at its defaults) refuses URLs with
- * an encoded {@code /}, {@code %}, {@code .}, {@code ;}, a backslash, a control character or a
- * dot segment. Its own answer is a bare 400; this one is problem+json like every other 400, and
- * for a mirrored operation names the path values that hold the refused characters. Nothing is
- * sent upstream.
+ * Spring Security's firewall ({@code StrictHttpFirewall}, kept at its defaults) refuses
+ * URLs with an encoded {@code /}, {@code %}, {@code .}, {@code ;}, a backslash, a control
+ * character or a dot segment. Its own answer is a bare 400; this one is problem+json like
+ * every other 400, and for a mirrored operation names the path values that hold the
+ * refused characters. Nothing is sent upstream.
  */
 final class ProblemRequestRejectedHandler implements RequestRejectedHandler {
 
@@ -40,12 +40,11 @@ final class ProblemRequestRejectedHandler implements RequestRejectedHandler {
 	public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected)
 			throws IOException {
 		List<Violation> violations = new ArrayList<>();
-		operations.match(request)
-			.ifPresent(call -> call.variables().forEach((name, value) -> {
-				if (suspicious(value)) {
-					violations.add(new Violation(name, MESSAGE));
-				}
-			}));
+		operations.match(request).ifPresent(call -> call.variables().forEach((name, value) -> {
+			if (suspicious(value)) {
+				violations.add(new Violation(name, MESSAGE));
+			}
+		}));
 		if (violations.isEmpty()) {
 			violations.add(new Violation("url", "the request URL " + MESSAGE));
 		}

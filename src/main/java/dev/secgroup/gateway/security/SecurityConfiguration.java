@@ -30,11 +30,12 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
- * The gateway's one security filter chain: stateless, no sessions, cookies, CSRF tokens, CORS,
- * form or basic login. Callers authenticate as {@code gateway.security.mode} says; each mirrored
- * operation is allowed only to a client granted it for the project in the path; the public paths
- * (probes, OpenAPI) are open; everything else needs a known client. Every refusal is
- * problem+json and happens before any controller, so nothing is sent upstream.
+ * The gateway's one security filter chain: stateless, no sessions, cookies, CSRF tokens,
+ * CORS, form or basic login. Callers authenticate as {@code gateway.security.mode} says;
+ * each mirrored operation is allowed only to a client granted it for the project in the
+ * path; the public paths (probes, OpenAPI) are open; everything else needs a known
+ * client. Every refusal is problem+json and happens before any controller, so nothing is
+ * sent upstream.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -54,9 +55,8 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	SecurityFilterChain gatewaySecurity(HttpSecurity http, GatewaySecurityProperties properties,
-			ClientGrants grants, MirroredOperations operations, ProblemWriter problems, Environment environment)
-			throws Exception {
+	SecurityFilterChain gatewaySecurity(HttpSecurity http, GatewaySecurityProperties properties, ClientGrants grants,
+			MirroredOperations operations, ProblemWriter problems, Environment environment) throws Exception {
 		SecurityMode mode = properties.mode();
 		boolean local = environment.acceptsProfiles(Profiles.of("local"));
 		refuseUnauthenticatedOutsideLocal(properties, local);
@@ -85,7 +85,8 @@ class SecurityConfiguration {
 			case JWT -> http.oauth2ResourceServer(resourceServer -> resourceServer.authenticationEntryPoint(entryPoint)
 				.accessDeniedHandler(accessDenied)
 				.jwt(jwt -> jwt.decoder(JwtDecoderFactory.create(properties.jwt()))
-					.jwtAuthenticationConverter(new ClientClaimAuthenticationConverter(properties.jwt().clientClaim()))));
+					.jwtAuthenticationConverter(
+							new ClientClaimAuthenticationConverter(properties.jwt().clientClaim()))));
 			case NONE -> {
 				// No authentication: the rules below allow everything.
 			}
@@ -94,9 +95,10 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * No observation (span and timer) per security filter, authentication and authorization: on a
-	 * thin gateway they cost more CPU than the whole upstream hop, and http.server.requests with the
-	 * outcome already tells how calls end (401/403 included).
+	 * No observation (span and timer) per security filter, authentication and
+	 * authorization: on a thin gateway they cost more CPU than the whole upstream hop,
+	 * and http.server.requests with the outcome already tells how calls end (401/403
+	 * included).
 	 */
 	@Bean
 	SecurityObservationSettings securityObservationSettings() {
@@ -111,7 +113,8 @@ class SecurityConfiguration {
 	private static void authorize(
 			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules,
 			SecurityMode mode, ClientGrants grants, MirroredOperations operations, List<String> publicPaths) {
-		// Authorized on the REQUEST dispatch; the async dispatch of a reactive result and an error
+		// Authorized on the REQUEST dispatch; the async dispatch of a reactive result and
+		// an error
 		// dispatch belong to that same, already authorized call.
 		rules.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll();
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
@@ -133,14 +136,14 @@ class SecurityConfiguration {
 		}
 	}
 
-	private static AuthenticationFilter apiKeyFilter(ClientGrants grants,
-			ProblemAuthenticationEntryPoint entryPoint) {
+	private static AuthenticationFilter apiKeyFilter(ClientGrants grants, ProblemAuthenticationEntryPoint entryPoint) {
 		AuthenticationFilter filter = new AuthenticationFilter(
 				new ProviderManager(new ApiKeyAuthenticationProvider(grants)), request -> {
 					String key = request.getHeader(ApiKeyAuthentication.HEADER);
 					return key == null ? null : ApiKeyAuthentication.presented(key);
 				});
-		// On success the call simply goes on (the default would redirect, as after a login form).
+		// On success the call simply goes on (the default would redirect, as after a
+		// login form).
 		filter.setSuccessHandler((request, response, authentication) -> {
 		});
 		filter.setFailureHandler(new AuthenticationEntryPointFailureHandler(entryPoint));

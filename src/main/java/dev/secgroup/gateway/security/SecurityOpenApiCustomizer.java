@@ -18,9 +18,9 @@ import dev.secgroup.gateway.web.MirroredOperations;
 import org.springframework.stereotype.Component;
 
 /**
- * States in the OpenAPI document how callers authenticate in the configured mode, so that Swagger
- * UI's "Authorize" sends the right credentials, and documents the 401 and 403 answers of each
- * mirrored operation.
+ * States in the OpenAPI document how callers authenticate in the configured mode, so that
+ * Swagger UI's "Authorize" sends the right credentials, and documents the 401 and 403
+ * answers of each mirrored operation.
  */
 @Component
 class SecurityOpenApiCustomizer implements OpenApiCustomizer {
@@ -54,11 +54,13 @@ class SecurityOpenApiCustomizer implements OpenApiCustomizer {
 			}
 			operation.addSecurityItem(new SecurityRequirement().addList(SCHEME));
 			operation.getResponses()
-				.addApiResponse("401", problem("Missing or invalid credentials (see WWW-Authenticate); nothing was "
-						+ "sent upstream."))
-				.addApiResponse("403", problem("The client is not granted " + mirrored.name()
-						+ " for this project (client, operation and project_id name what was refused); nothing "
-						+ "was sent upstream."));
+				.addApiResponse("401",
+						problem("Missing or invalid credentials (see WWW-Authenticate); nothing was "
+								+ "sent upstream."))
+				.addApiResponse("403",
+						problem("The client is not granted " + mirrored.name()
+								+ " for this project (client, operation and project_id name what was refused); nothing "
+								+ "was sent upstream."));
 		}
 	}
 

@@ -9,12 +9,12 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The simulator's own reading of the HSS create-security-group-policy body (Tables 4 and 5 of the
- * HSS document): the five members mandatory, {@code workload_type} one of the three kinds,
- * {@code security_groups} non-empty, each with a {@code security_group_id} of 1-64 letters,
- * digits, '-' or '_', an optional name of the same form and an optional description of at most
- * 256 characters without HTML tags. Unknown members are ignored; JSON {@code null} counts as
- * absent.
+ * The simulator's own reading of the HSS create-security-group-policy body (Tables 4 and
+ * 5 of the HSS document): the five members mandatory, {@code workload_type} one of the
+ * three kinds, {@code security_groups} non-empty, each with a {@code security_group_id}
+ * of 1-64 letters, digits, '-' or '_', an optional name of the same form and an optional
+ * description of at most 256 characters without HTML tags. Unknown members are ignored;
+ * JSON {@code null} counts as absent.
  */
 record HssPolicyRequest(String policyName, String workloadId, String workloadName, String workloadType,
 		List<RecordedPolicy.SecurityGroup> securityGroups) {
@@ -41,7 +41,8 @@ record HssPolicyRequest(String policyName, String workloadId, String workloadNam
 			throw new InvalidRequestException("workload_type must be deployments, statefulsets or daemonsets.");
 		}
 		return new HssPolicyRequest(mandatoryText(root, "policy_name"), mandatoryText(root, "workload_id"),
-				mandatoryText(root, "workload_name"), workloadType, securityGroups(present(root.get("security_groups"))));
+				mandatoryText(root, "workload_name"), workloadType,
+				securityGroups(present(root.get("security_groups"))));
 	}
 
 	/** The path and query values the document bounds. */

@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * What the simulated HSS was asked to create, oldest first, so that tests and demos can see what
- * the gateway really sent. Every accepted call is one entry: HSS's own rules on repeated policy
- * names are not known, so nothing is merged or refused as a duplicate.
+ * What the simulated HSS was asked to create, oldest first, so that tests and demos can
+ * see what the gateway really sent. Every accepted call is one entry: HSS's own rules on
+ * repeated policy names are not known, so nothing is merged or refused as a duplicate.
  * <p>
- * Bounded so that a long-running local instance cannot grow without limit: beyond the capacity
- * ({@value #DEFAULT_CAPACITY} by default) the oldest entry is dropped. Thread-safe (one lock; the
- * operations are tiny).
+ * Bounded so that a long-running local instance cannot grow without limit: beyond the
+ * capacity ({@value #DEFAULT_CAPACITY} by default) the oldest entry is dropped.
+ * Thread-safe (one lock; the operations are tiny).
  */
 public final class HssPolicyStore {
 

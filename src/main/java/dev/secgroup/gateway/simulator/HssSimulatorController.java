@@ -17,14 +17,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Fake HSS v5 "Creating a Security Group Policy" at
- * {@code POST /simulator/hss/v5/{project_id}/container-network/{cluster_id}/{namespace}/security-group-policy}.
+ * Fake HSS v5 "Creating a Security Group Policy" at {@code POST
+ * /simulator/hss/v5/{project_id}/container-network/{cluster_id}/{namespace}/security-group-policy}.
  * <p>
- * A valid call is recorded in {@link HssPolicyStore} and answered 200 with an empty body (the
- * document's response is "None"). An invalid one is answered 400
- * {@code {"error_code":"HSS.1001","error_description":"...","error_msg":"..."}}, HSS's body shape
- * and status for its errors; the code itself is the simulator's pick in HSS's range. Every answer
- * carries a fresh {@code X-Request-Id}.
+ * A valid call is recorded in {@link HssPolicyStore} and answered 200 with an empty body
+ * (the document's response is "None"). An invalid one is answered 400
+ * {@code {"error_code":"HSS.1001","error_description":"...","error_msg":"..."}}, HSS's
+ * body shape and status for its errors; the code itself is the simulator's pick in HSS's
+ * range. Every answer carries a fresh {@code X-Request-Id}.
  */
 @Hidden
 @RestController
@@ -53,7 +53,8 @@ class HssSimulatorController {
 			@RequestBody(required = false) byte @Nullable [] body, HttpServletRequest request) {
 		String requestId = HuaweiResponses.newRequestId();
 		byte[] bytes = body == null ? new byte[0] : body;
-		SimulatorAuthenticator.Verdict verdict = authenticator.authenticate(HuaweiResponses.call("hss", projectId, request, bytes));
+		SimulatorAuthenticator.Verdict verdict = authenticator
+			.authenticate(HuaweiResponses.call("hss", projectId, request, bytes));
 		if (!verdict.allowed()) {
 			return HuaweiResponses.refused(verdict, requestId);
 		}
@@ -65,9 +66,9 @@ class HssSimulatorController {
 		catch (InvalidRequestException ex) {
 			return HuaweiResponses.hssError(HttpStatus.BAD_REQUEST, INVALID_PARAM, ex.getMessage(), requestId);
 		}
-		policies.record(new RecordedPolicy(requestId, projectId, clusterId, namespace, enterpriseProjectId,
-				policy.policyName(), policy.workloadId(), policy.workloadName(), policy.workloadType(),
-				policy.securityGroups()));
+		policies.record(
+				new RecordedPolicy(requestId, projectId, clusterId, namespace, enterpriseProjectId, policy.policyName(),
+						policy.workloadId(), policy.workloadName(), policy.workloadType(), policy.securityGroups()));
 		return ResponseEntity.ok().header(HuaweiResponses.REQUEST_ID, requestId).build();
 	}
 

@@ -18,8 +18,8 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * What the fakes have in common with Huawei's answers: every answer carries a fresh
- * {@code X-Request-Id} (the only request id the Huawei SDKs read), and errors come in the body
- * shape of the layer that produced them (API Gateway, VPC v3, HSS v5).
+ * {@code X-Request-Id} (the only request id the Huawei SDKs read), and errors come in the
+ * body shape of the layer that produced them (API Gateway, VPC v3, HSS v5).
  */
 final class HuaweiResponses {
 
@@ -43,8 +43,8 @@ final class HuaweiResponses {
 	}
 
 	/**
-	 * VPC v3 error: {@code {"error_msg","error_code","request_id"}}, the shape the v3 port API
-	 * reference gives for its 4xx answers (e.g. "Querying Port Tags").
+	 * VPC v3 error: {@code {"error_msg","error_code","request_id"}}, the shape the v3
+	 * port API reference gives for its 4xx answers (e.g. "Querying Port Tags").
 	 */
 	static ResponseEntity<JsonNode> vpcError(HttpStatusCode status, String code, String message, String requestId) {
 		ObjectNode body = nodes.objectNode();
@@ -55,8 +55,9 @@ final class HuaweiResponses {
 	}
 
 	/**
-	 * HSS v5 error: {@code {"error_code","error_description","error_msg"}}, as real HSS bodies are
-	 * quoted (huawei-cloud-facts.md section 3); HSS puts no request id in the body.
+	 * HSS v5 error: {@code {"error_code","error_description","error_msg"}}, as real HSS
+	 * bodies are quoted (huawei-cloud-facts.md section 3); HSS puts no request id in the
+	 * body.
 	 */
 	static ResponseEntity<JsonNode> hssError(HttpStatusCode status, String code, String message, String requestId) {
 		ObjectNode body = nodes.objectNode();
@@ -66,7 +67,10 @@ final class HuaweiResponses {
 		return json(status, body, requestId);
 	}
 
-	/** API Gateway error (in front of every service): {@code {"error_msg","error_code","request_id"}}. */
+	/**
+	 * API Gateway error (in front of every service):
+	 * {@code {"error_msg","error_code","request_id"}}.
+	 */
 	static ResponseEntity<JsonNode> apiGatewayError(HttpStatusCode status, String code, String message,
 			String requestId) {
 		return vpcError(status, code, message, requestId);
@@ -78,8 +82,7 @@ final class HuaweiResponses {
 	}
 
 	/** The call as the authenticator sees it. */
-	static SimulatorAuthenticator.Call call(String service, String projectId, HttpServletRequest request,
-			byte[] body) {
+	static SimulatorAuthenticator.Call call(String service, String projectId, HttpServletRequest request, byte[] body) {
 		HttpHeaders headers = new HttpHeaders();
 		for (String name : Collections.list(request.getHeaderNames())) {
 			headers.addAll(name, Collections.list(request.getHeaders(name)));

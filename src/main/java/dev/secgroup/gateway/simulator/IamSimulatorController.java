@@ -29,19 +29,20 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Fake IAM token issuing (huawei-cloud-facts.md §1), under {@code /simulator/iam}:
  * <ul>
- * <li>{@code POST /v3/auth/tokens}: password method, for the configured user, scoped to a project
- * id;</li>
- * <li>{@code POST /v3.0/OS-AUTH/id-token/tokens} with {@code X-Idp-Id}: an OIDC ID token of the
- * configured identity provider, scoped to a project id.</li>
+ * <li>{@code POST /v3/auth/tokens}: password method, for the configured user, scoped to a
+ * project id;</li>
+ * <li>{@code POST /v3.0/OS-AUTH/id-token/tokens} with {@code X-Idp-Id}: an OIDC ID token
+ * of the configured identity provider, scoped to a project id.</li>
  * </ul>
- * Success is 201 with the token in {@code X-Subject-Token} and {@code {"token":{"expires_at",...}}}
- * ({@code gateway.simulator.iam.token-lifetime}); the fakes then accept that token for that
- * project until it expires. Refusals use Keystone's error shape
- * {@code {"error":{"code","title","message"}}} (the simulator's choice; Huawei publishes no sample).
+ * Success is 201 with the token in {@code X-Subject-Token} and
+ * {@code {"token":{"expires_at",...}}} ({@code gateway.simulator.iam.token-lifetime});
+ * the fakes then accept that token for that project until it expires. Refusals use
+ * Keystone's error shape {@code {"error":{"code","title","message"}}} (the simulator's
+ * choice; Huawei publishes no sample).
  * <p>
- * The ID token is checked for form and time only: a JWT whose payload has a {@code sub} and an
- * {@code exp} in the future. Its signature is <b>not</b> verified (the simulator knows no issuer's
- * keys), so any well-formed unexpired JWT will do for a demo.
+ * The ID token is checked for form and time only: a JWT whose payload has a {@code sub}
+ * and an {@code exp} in the future. Its signature is <b>not</b> verified (the simulator
+ * knows no issuer's keys), so any well-formed unexpired JWT will do for a demo.
  */
 @Hidden
 @RestController
@@ -64,8 +65,7 @@ class IamSimulatorController {
 
 	private final Clock clock;
 
-	IamSimulatorController(SimulatorProperties properties, SimulatedIamTokens tokens, ObjectMapper json,
-			Clock clock) {
+	IamSimulatorController(SimulatorProperties properties, SimulatedIamTokens tokens, ObjectMapper json, Clock clock) {
 		this.iam = properties.iam();
 		this.tokens = tokens;
 		this.json = json;
@@ -83,9 +83,11 @@ class IamSimulatorController {
 			return error(HttpStatus.BAD_REQUEST, "The request body is not a password authentication.");
 		}
 		if (projectId == null) {
-			return error(HttpStatus.BAD_REQUEST, "The simulator issues project-scoped tokens only: set scope.project.id.");
+			return error(HttpStatus.BAD_REQUEST,
+					"The simulator issues project-scoped tokens only: set scope.project.id.");
 		}
-		boolean known = same(iam.userName(), text(user.path("name"))) && same(iam.password(), text(user.path("password")))
+		boolean known = same(iam.userName(), text(user.path("name")))
+				&& same(iam.password(), text(user.path("password")))
 				&& same(iam.domainName(), text(user.path("domain").path("name")));
 		if (!known) {
 			return error(HttpStatus.UNAUTHORIZED, "The username or password is wrong.");
@@ -106,7 +108,8 @@ class IamSimulatorController {
 			return error(HttpStatus.BAD_REQUEST, "auth.id_token.id is mandatory.");
 		}
 		if (projectId == null) {
-			return error(HttpStatus.BAD_REQUEST, "The simulator issues project-scoped tokens only: set scope.project.id.");
+			return error(HttpStatus.BAD_REQUEST,
+					"The simulator issues project-scoped tokens only: set scope.project.id.");
 		}
 		String subject = subjectOfUnexpired(idToken);
 		if (subject == null) {
@@ -123,14 +126,18 @@ class IamSimulatorController {
 		details.putArray("methods").add(token.method());
 		details.putObject("project").put("id", token.projectId());
 		details.putObject("user").put("name", token.subject());
-		ResponseEntity<JsonNode> answer = HuaweiResponses.json(HttpStatus.CREATED, body, HuaweiResponses.newRequestId());
+		ResponseEntity<JsonNode> answer = HuaweiResponses.json(HttpStatus.CREATED, body,
+				HuaweiResponses.newRequestId());
 		return ResponseEntity.status(answer.getStatusCode())
 			.headers(answer.getHeaders())
 			.header(SUBJECT_TOKEN, token.value())
 			.body(answer.getBody());
 	}
 
-	/** The {@code sub} of a JWT whose {@code exp} is in the future; {@code null} otherwise. */
+	/**
+	 * The {@code sub} of a JWT whose {@code exp} is in the future; {@code null}
+	 * otherwise.
+	 */
 	private @Nullable String subjectOfUnexpired(String jwt) {
 		String[] parts = jwt.split("\\.", -1);
 		if (parts.length != 3) {

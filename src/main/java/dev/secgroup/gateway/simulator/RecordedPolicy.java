@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param projectId project id from the path
  * @param clusterId cluster id from the path
  * @param namespace namespace from the path
- * @param enterpriseProjectId the {@code enterprise_project_id} query parameter as sent, {@code null}
- * when absent (HSS then uses {@code 0}, the default enterprise project)
+ * @param enterpriseProjectId the {@code enterprise_project_id} query parameter as sent,
+ * {@code null} when absent (HSS then uses {@code 0}, the default enterprise project)
  * @param policyName {@code policy_name}
  * @param workloadId {@code workload_id}
  * @param workloadName {@code workload_name}
@@ -32,7 +32,8 @@ public record RecordedPolicy(String requestId, String projectId, String clusterI
 	 *
 	 * @param securityGroupId {@code security_group_id}
 	 * @param securityGroupName {@code security_group_name}, {@code null} when absent
-	 * @param securityGroupDescription {@code security_group_description}, {@code null} when absent
+	 * @param securityGroupDescription {@code security_group_description}, {@code null}
+	 * when absent
 	 */
 	public record SecurityGroup(String securityGroupId, @Nullable String securityGroupName,
 			@Nullable String securityGroupDescription) {

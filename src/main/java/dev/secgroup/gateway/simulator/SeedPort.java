@@ -1,9 +1,10 @@
 package dev.secgroup.gateway.simulator;
 
 /**
- * The port of the VPC document's example, as it is before the example request: every field of the
- * example response, with only the two security groups it had. So the document's example request
- * against the simulator answers the document's example response.
+ * The port of the VPC document's example, as it is before the example request: every
+ * field of the example response, with only the two security groups it had. So the
+ * document's example request against the simulator answers the document's example
+ * response.
  */
 final class SeedPort {
 

@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The tokens the IAM fake issued: each scoped to one project, valid until its expiry. Bounded (the
- * oldest are forgotten beyond {@value #CAPACITY}), thread-safe, time from the injected clock.
+ * The tokens the IAM fake issued: each scoped to one project, valid until its expiry.
+ * Bounded (the oldest are forgotten beyond {@value #CAPACITY}), thread-safe, time from
+ * the injected clock.
  */
 public final class SimulatedIamTokens {
 
@@ -37,7 +38,10 @@ public final class SimulatedIamTokens {
 		this.lifetime = lifetime;
 	}
 
-	/** Issues a token for {@code subject} scoped to the project, valid for the configured lifetime. */
+	/**
+	 * Issues a token for {@code subject} scoped to the project, valid for the configured
+	 * lifetime.
+	 */
 	synchronized IssuedToken issue(String projectId, String subject, String method) {
 		byte[] bytes = new byte[32];
 		random.nextBytes(bytes);
@@ -50,8 +54,8 @@ public final class SimulatedIamTokens {
 	}
 
 	/**
-	 * Why the token may not act on the project, or empty if it may: unknown, expired, or scoped to
-	 * another project.
+	 * Why the token may not act on the project, or empty if it may: unknown, expired, or
+	 * scoped to another project.
 	 */
 	synchronized Optional<String> refusal(String value, String projectId) {
 		IssuedToken token = tokens.get(value);

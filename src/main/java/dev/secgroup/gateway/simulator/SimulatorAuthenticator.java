@@ -5,15 +5,16 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 
 /**
- * The seam where the simulator checks how the gateway proves itself, as Huawei's API Gateway does
- * in front of every service: AK/SK signatures ({@code SDK-HMAC-SHA256}) and IAM tokens
- * ({@code X-Auth-Token}) issued by the IAM fake ({@link VerifyingSimulatorAuthenticator}). Every
- * fake calls it first, before reading the body, so that the credential modes are tested end to
- * end against a local upstream that really refuses bad credentials.
+ * The seam where the simulator checks how the gateway proves itself, as Huawei's API
+ * Gateway does in front of every service: AK/SK signatures ({@code SDK-HMAC-SHA256}) and
+ * IAM tokens ({@code X-Auth-Token}) issued by the IAM fake
+ * ({@link VerifyingSimulatorAuthenticator}). Every fake calls it first, before reading
+ * the body, so that the credential modes are tested end to end against a local upstream
+ * that really refuses bad credentials.
  * <p>
  * A refusal is rendered by the fake in API Gateway shape
- * ({@code {"error_msg","error_code","request_id"}}, e.g. {@code APIGW.0301} with 401), whatever
- * the service behind it.
+ * ({@code {"error_msg","error_code","request_id"}}, e.g. {@code APIGW.0301} with 401),
+ * whatever the service behind it.
  */
 public interface SimulatorAuthenticator {
 
@@ -30,13 +31,14 @@ public interface SimulatorAuthenticator {
 	 * @param service which fake is called: {@code vpc}, {@code hss}
 	 * @param projectId the project of the path, which a token must be scoped to
 	 * @param method HTTP method
-	 * @param rawPath the request path as sent (still percent-encoded), including {@code /simulator/...}
+	 * @param rawPath the request path as sent (still percent-encoded), including
+	 * {@code /simulator/...}
 	 * @param rawQuery the query string as sent, or {@code null}
 	 * @param headers the request headers
 	 * @param body the body bytes (empty when none)
 	 */
-	record Call(String service, String projectId, String method, String rawPath, @Nullable String rawQuery, HttpHeaders headers,
-			byte[] body) {
+	record Call(String service, String projectId, String method, String rawPath, @Nullable String rawQuery,
+			HttpHeaders headers, byte[] body) {
 	}
 
 	/**

@@ -12,9 +12,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 
 /**
- * The simulator's state and its credential seam, only in the {@code local} profile (with the
- * controllers, which carry the same profile): in any other profile nothing answers under
- * {@code /simulator/}.
+ * The simulator's state and its credential seam, only in the {@code local} profile (with
+ * the controllers, which carry the same profile): in any other profile nothing answers
+ * under {@code /simulator/}.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("local")
@@ -36,16 +36,14 @@ class SimulatorConfiguration {
 	}
 
 	/**
-	 * Checks every call to the VPC and HSS fakes: a token of the IAM fake, or a signature by the
-	 * configured AK/SK (recomputed by the same verifier tests use).
+	 * Checks every call to the VPC and HSS fakes: a token of the IAM fake, or a signature
+	 * by the configured AK/SK (recomputed by the same verifier tests use).
 	 */
 	@Bean
 	SimulatorAuthenticator simulatorAuthenticator(SimulatorProperties properties, SimulatedIamTokens tokens,
 			Clock clock) {
-		SdkHmacSha256Verifier verifier = new SdkHmacSha256Verifier(
-				accessKey -> accessKey.equals(properties.accessKey()) ? Optional.of(properties.secretKey())
-						: Optional.empty(),
-				clock);
+		SdkHmacSha256Verifier verifier = new SdkHmacSha256Verifier(accessKey -> accessKey.equals(properties.accessKey())
+				? Optional.of(properties.secretKey()) : Optional.empty(), clock);
 		return new VerifyingSimulatorAuthenticator(tokens, verifier);
 	}
 

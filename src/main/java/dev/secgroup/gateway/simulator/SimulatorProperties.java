@@ -13,8 +13,8 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The credentials the simulator accepts, as Huawei Cloud would know them: one AK/SK pair and one
- * IAM user (and identity provider) for its IAM fake. Demo values only, set in
+ * The credentials the simulator accepts, as Huawei Cloud would know them: one AK/SK pair
+ * and one IAM user (and identity provider) for its IAM fake. Demo values only, set in
  * {@code application-local.yaml}; they open nothing outside the simulator.
  *
  * @param accessKey the access key whose signatures the fakes accept
@@ -35,9 +35,10 @@ record SimulatorProperties(@NotBlank String accessKey, @NotBlank String secretKe
 	 * @param userName the IAM user who may obtain tokens with a password
 	 * @param password that user's password
 	 * @param domainName the account (domain) the user belongs to
-	 * @param idpId the identity provider whose OIDC ID tokens are exchanged ({@code X-Idp-Id})
-	 * @param tokenLifetime how long issued tokens live (24 h at Huawei; shorten to watch the
-	 * gateway refresh them)
+	 * @param idpId the identity provider whose OIDC ID tokens are exchanged
+	 * ({@code X-Idp-Id})
+	 * @param tokenLifetime how long issued tokens live (24 h at Huawei; shorten to watch
+	 * the gateway refresh them)
 	 */
 	record Iam(@Nullable String userName, @Nullable String password, @Nullable String domainName,
 			@Nullable String idpId, @DefaultValue("24h") @NotNull Duration tokenLifetime) {

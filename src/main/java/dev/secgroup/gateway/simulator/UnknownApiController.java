@@ -10,9 +10,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Anything else under {@code /simulator/} (other paths, other methods on the fakes' paths) gets
- * what Huawei's API Gateway answers for an API it does not know: 404 {@code APIGW.0101}. Lets the
- * gateway's handling of that upstream answer be tried locally.
+ * Anything else under {@code /simulator/} (other paths, other methods on the fakes'
+ * paths) gets what Huawei's API Gateway answers for an API it does not know: 404
+ * {@code APIGW.0101}. Lets the gateway's handling of that upstream answer be tried
+ * locally.
  */
 @Hidden
 @RestController

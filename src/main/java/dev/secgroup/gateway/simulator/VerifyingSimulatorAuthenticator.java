@@ -9,12 +9,13 @@ import dev.secgroup.gateway.credentials.SdkHmacSha256Verifier;
 import org.springframework.http.HttpHeaders;
 
 /**
- * What Huawei's API Gateway checks in front of VPC and HSS, done for the fakes: a call must carry
- * either an {@code X-Auth-Token} the IAM fake issued, unexpired and scoped to the project of the
- * path, or a valid {@code SDK-HMAC-SHA256} signature by the configured access key, recomputed with
- * its secret key, dated within 15 minutes, and (when it names one) for the project of the path.
- * Anything else is refused like Huawei does: 401 {@code APIGW.0301} "Incorrect IAM authentication
- * information: ...", the reason never holding a secret.
+ * What Huawei's API Gateway checks in front of VPC and HSS, done for the fakes: a call
+ * must carry either an {@code X-Auth-Token} the IAM fake issued, unexpired and scoped to
+ * the project of the path, or a valid {@code SDK-HMAC-SHA256} signature by the configured
+ * access key, recomputed with its secret key, dated within 15 minutes, and (when it names
+ * one) for the project of the path. Anything else is refused like Huawei does: 401
+ * {@code APIGW.0301} "Incorrect IAM authentication information: ...", the reason never
+ * holding a secret.
  */
 final class VerifyingSimulatorAuthenticator implements SimulatorAuthenticator {
 
@@ -37,7 +38,8 @@ final class VerifyingSimulatorAuthenticator implements SimulatorAuthenticator {
 	public Verdict authenticate(Call call) {
 		String token = call.headers().getFirst(AUTH_TOKEN);
 		if (token != null) {
-			return tokens.refusal(token, call.projectId()).map(VerifyingSimulatorAuthenticator::refused)
+			return tokens.refusal(token, call.projectId())
+				.map(VerifyingSimulatorAuthenticator::refused)
 				.orElse(Verdict.allow());
 		}
 		if (call.headers().getFirst(HttpHeaders.AUTHORIZATION) != null) {

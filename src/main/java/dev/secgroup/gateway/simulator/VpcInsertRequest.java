@@ -8,10 +8,10 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The simulator's own reading of the VPC insert-security-groups body (Tables 2 and 3 of the VPC
- * document): {@code port.security_groups} mandatory, {@code port.index} and {@code dry_run}
- * optional. Unknown members are ignored and JSON {@code null} counts as absent, as the Huawei SDKs
- * omit nulls.
+ * The simulator's own reading of the VPC insert-security-groups body (Tables 2 and 3 of
+ * the VPC document): {@code port.security_groups} mandatory, {@code port.index} and
+ * {@code dry_run} optional. Unknown members are ignored and JSON {@code null} counts as
+ * absent, as the Huawei SDKs omit nulls.
  *
  * @param securityGroups the ids to insert, in order, as sent (possibly repeating)
  * @param index where to insert them, or {@code null} to append

@@ -13,24 +13,26 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The simulated VPC's ports: project id + port id to the port document, kept as the JSON a VPC v3
- * answer carries (so fields the gateway does not model, such as {@code binding:vif_details},
- * survive untouched). Starts with the VPC document's example port ({@link #reset()} restores that).
+ * The simulated VPC's ports: project id + port id to the port document, kept as the JSON
+ * a VPC v3 answer carries (so fields the gateway does not model, such as
+ * {@code binding:vif_details}, survive untouched). Starts with the VPC document's example
+ * port ({@link #reset()} restores that).
  * <p>
- * Thread-safe: each insertion is one atomic update of its port, so concurrent insertions into the
- * same port are never lost and a refused one changes nothing. Callers get copies, never the stored
- * documents.
+ * Thread-safe: each insertion is one atomic update of its port, so concurrent insertions
+ * into the same port are never lost and a refused one changes nothing. Callers get
+ * copies, never the stored documents.
  * <p>
- * Insertion semantics (the document leaves the edge cases open; these are the simulator's choices):
+ * Insertion semantics (the document leaves the edge cases open; these are the simulator's
+ * choices):
  * <ul>
- * <li>{@code index} 0 puts the groups at the top, n after the n-th group; an index beyond the end
- * appends (as if the list were that long), and no index appends.</li>
- * <li>A group already on the port is not added again and keeps its place (no move); a group
- * repeated in the request is added once, at its first occurrence.</li>
- * <li>A port holds at most {@value #MAX_SECURITY_GROUPS_PER_PORT} groups; an insertion that would
- * exceed that (after dropping the repeats above) is refused as a whole.</li>
- * <li>{@code updated_at} is not changed, so that the document's example answers byte for byte the
- * same every time.</li>
+ * <li>{@code index} 0 puts the groups at the top, n after the n-th group; an index beyond
+ * the end appends (as if the list were that long), and no index appends.</li>
+ * <li>A group already on the port is not added again and keeps its place (no move); a
+ * group repeated in the request is added once, at its first occurrence.</li>
+ * <li>A port holds at most {@value #MAX_SECURITY_GROUPS_PER_PORT} groups; an insertion
+ * that would exceed that (after dropping the repeats above) is refused as a whole.</li>
+ * <li>{@code updated_at} is not changed, so that the document's example answers byte for
+ * byte the same every time.</li>
  * </ul>
  */
 public final class VpcPortStore {
@@ -48,8 +50,8 @@ public final class VpcPortStore {
 	}
 
 	/**
-	 * Forgets every change and every added port: only the document's example port remains. Meant
-	 * for test set-up: a call arriving during the reset may see no port.
+	 * Forgets every change and every added port: only the document's example port
+	 * remains. Meant for test set-up: a call arriving during the reset may see no port.
 	 */
 	public void reset() {
 		ports.clear();
@@ -82,16 +84,18 @@ public final class VpcPortStore {
 	}
 
 	/**
-	 * Inserts security groups into a port's list (see the class comment for the semantics).
+	 * Inserts security groups into a port's list (see the class comment for the
+	 * semantics).
 	 * @param dryRun check only: the port is left as it is
 	 * @return a copy of the port as it is (or, for a dry run, would be) afterwards
 	 * @throws PortNotFoundException if there is no such port
 	 * @throws TooManySecurityGroupsException if the port would hold too many groups
 	 */
-	JsonNode insertSecurityGroups(String projectId, String portId, List<String> securityGroups,
-			@Nullable Integer index, boolean dryRun) {
+	JsonNode insertSecurityGroups(String projectId, String portId, List<String> securityGroups, @Nullable Integer index,
+			boolean dryRun) {
 		JsonNode[] result = new JsonNode[1];
-		// compute() runs atomically per key; an exception thrown inside leaves the mapping unchanged.
+		// compute() runs atomically per key; an exception thrown inside leaves the
+		// mapping unchanged.
 		ports.compute(new PortKey(projectId, portId), (key, current) -> {
 			if (current == null) {
 				throw new PortNotFoundException(portId);
@@ -101,7 +105,8 @@ public final class VpcPortStore {
 				throw new TooManySecurityGroupsException(merged.size());
 			}
 			ObjectNode updated = current.deepCopy();
-			ArrayNode list = updated.putArray("security_groups"); // replaces in place: field order kept
+			ArrayNode list = updated.putArray("security_groups"); // replaces in place:
+																	// field order kept
 			merged.forEach(list::add);
 			result[0] = updated.deepCopy();
 			return dryRun ? current : updated;
@@ -139,7 +144,10 @@ public final class VpcPortStore {
 
 	}
 
-	/** The insertion would leave more than {@value #MAX_SECURITY_GROUPS_PER_PORT} groups on the port. */
+	/**
+	 * The insertion would leave more than {@value #MAX_SECURITY_GROUPS_PER_PORT} groups
+	 * on the port.
+	 */
 	static final class TooManySecurityGroupsException extends RuntimeException {
 
 		TooManySecurityGroupsException(int resulting) {

@@ -23,17 +23,17 @@ import org.springframework.web.bind.annotation.RestController;
  * <p>
  * Answers, each with a fresh {@code X-Request-Id}:
  * <ul>
- * <li>200 {@code {"port":{...},"request_id":"..."}}: the whole port afterwards, request id equal to
- * the header;</li>
- * <li>202 {@code {"request_id":"..."}} for {@code dry_run: true} that passes the checks (port
- * exists, limit kept; the document does not give the 202 body);</li>
- * <li>400 {@code VPC.2500} for a missing or invalid body ("Param is invalid" is the port module's
- * code in Huawei's VPC error table);</li>
+ * <li>200 {@code {"port":{...},"request_id":"..."}}: the whole port afterwards, request
+ * id equal to the header;</li>
+ * <li>202 {@code {"request_id":"..."}} for {@code dry_run: true} that passes the checks
+ * (port exists, limit kept; the document does not give the 202 body);</li>
+ * <li>400 {@code VPC.2500} for a missing or invalid body ("Param is invalid" is the port
+ * module's code in Huawei's VPC error table);</li>
  * <li>404 {@code VPC.2501} for an unknown port in the project;</li>
  * <li>400 {@code VPC.2502} when the port would hold more than 100 security groups.</li>
  * </ul>
- * {@code VPC.2501} and {@code VPC.2502} are the simulator's own picks next to {@code VPC.2500}: no
- * published code for these two cases was found. Error bodies are
+ * {@code VPC.2501} and {@code VPC.2502} are the simulator's own picks next to
+ * {@code VPC.2500}: no published code for these two cases was found. Error bodies are
  * {@code {"error_msg","error_code","request_id"}}.
  */
 @Hidden
@@ -66,7 +66,8 @@ class VpcSimulatorController {
 			HttpServletRequest request) {
 		String requestId = HuaweiResponses.newRequestId();
 		byte[] bytes = body == null ? new byte[0] : body;
-		SimulatorAuthenticator.Verdict verdict = authenticator.authenticate(HuaweiResponses.call("vpc", projectId, request, bytes));
+		SimulatorAuthenticator.Verdict verdict = authenticator
+			.authenticate(HuaweiResponses.call("vpc", projectId, request, bytes));
 		if (!verdict.allowed()) {
 			return HuaweiResponses.refused(verdict, requestId);
 		}

@@ -3,8 +3,9 @@ package dev.secgroup.gateway.upstream;
 import java.time.Duration;
 
 /**
- * Why one attempt failed, and whether the retry table of DESIGN.md allows another one. Lives only
- * inside the adapter: it is turned into an {@link UpstreamException} when attempts end.
+ * Why one attempt failed, and whether the retry table of DESIGN.md allows another one.
+ * Lives only inside the adapter: it is turned into an {@link UpstreamException} when
+ * attempts end.
  */
 final class AttemptFailure extends RuntimeException {
 
@@ -12,7 +13,9 @@ final class AttemptFailure extends RuntimeException {
 
 		/** No connection was made: upstream surely did not act. */
 		CONNECT,
-		/** Upstream answered 429 or 503: it did not act, and may say when to come back. */
+		/**
+		 * Upstream answered 429 or 503: it did not act, and may say when to come back.
+		 */
 		THROTTLED,
 		/** Upstream answered 500, 502 or 504: it may have acted. */
 		SERVER_ERROR,

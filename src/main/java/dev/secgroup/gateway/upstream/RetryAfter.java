@@ -7,7 +7,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
-/** Parses an HTTP {@code Retry-After} value: delay seconds or an HTTP-date (RFC 9110 10.2.3). */
+/**
+ * Parses an HTTP {@code Retry-After} value: delay seconds or an HTTP-date (RFC 9110
+ * 10.2.3).
+ */
 final class RetryAfter {
 
 	private RetryAfter() {

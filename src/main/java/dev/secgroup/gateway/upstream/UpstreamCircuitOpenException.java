@@ -2,7 +2,9 @@ package dev.secgroup.gateway.upstream;
 
 import java.time.Duration;
 
-/** The upstream's circuit breaker is open: the call was refused without calling upstream. */
+/**
+ * The upstream's circuit breaker is open: the call was refused without calling upstream.
+ */
 public final class UpstreamCircuitOpenException extends UpstreamException {
 
 	private final Duration retryAfter;

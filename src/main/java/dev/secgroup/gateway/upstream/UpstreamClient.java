@@ -26,9 +26,9 @@ import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * The resilient adapter of one upstream service: builds the URI, authenticates each attempt,
- * sends the exact bytes, and applies the retry table and circuit breaker of DESIGN.md. Never
- * blocks: callers get a {@link Mono}.
+ * The resilient adapter of one upstream service: builds the URI, authenticates each
+ * attempt, sends the exact bytes, and applies the retry table and circuit breaker of
+ * DESIGN.md. Never blocks: callers get a {@link Mono}.
  */
 public final class UpstreamClient {
 
@@ -37,16 +37,17 @@ public final class UpstreamClient {
 	private static final String USER_AGENT = "secgroup-gateway";
 
 	/**
-	 * Request attribute naming the upstream ({@code vpc}, {@code hss}, {@code iam}) of every
-	 * WebClient request, for observation conventions: a low-cardinality name, where the host
-	 * varies with the region.
+	 * Request attribute naming the upstream ({@code vpc}, {@code hss}, {@code iam}) of
+	 * every WebClient request, for observation conventions: a low-cardinality name, where
+	 * the host varies with the region.
 	 */
 	public static final String UPSTREAM_ATTRIBUTE = UpstreamClient.class.getName() + ".upstream";
 
 	/**
 	 * The attribute WebClient reads the URI template of its {@code http.client.requests}
-	 * observation from (private in Spring's DefaultWebClient). Set to the operation's path
-	 * template: the URI itself is built and encoded here, so WebClient never sees a template.
+	 * observation from (private in Spring's DefaultWebClient). Set to the operation's
+	 * path template: the URI itself is built and encoded here, so WebClient never sees a
+	 * template.
 	 */
 	static final String URI_TEMPLATE_ATTRIBUTE = WebClient.class.getName() + ".uriTemplate";
 
@@ -92,8 +93,8 @@ public final class UpstreamClient {
 
 	/**
 	 * Sends the request. Completes with upstream's 1xx-3xx answer; fails with an
-	 * {@link UpstreamException} for an error answer (after retries), an unreachable or slow
-	 * upstream, or an open circuit.
+	 * {@link UpstreamException} for an error answer (after retries), an unreachable or
+	 * slow upstream, or an open circuit.
 	 */
 	public Mono<UpstreamResponse> exchange(UpstreamRequest request) {
 		URI uri = endpoints.resolve(request);
@@ -107,7 +108,8 @@ public final class UpstreamClient {
 						null);
 			}))
 			.onErrorMap(UpstreamCredentialsException.class, error -> error.withAttempts(call.attempts.get()))
-			.onErrorMap(error -> !(error instanceof UpstreamException), error -> toUpstreamException(error, call.attempts))
+			.onErrorMap(error -> !(error instanceof UpstreamException),
+					error -> toUpstreamException(error, call.attempts))
 			.map(response -> response.withAttempts(call.attempts.get()))
 			.flatMap(response -> response.status() >= 400
 					? Mono.error(new UpstreamErrorException(name, response, errorDecoder.decode(response)))
@@ -121,7 +123,8 @@ public final class UpstreamClient {
 		return send(outgoing, call).flatMap(sent -> {
 			if (sent.response().status() == 401 && call.refreshed.compareAndSet(false, true)
 					&& authenticator.refreshAfterUnauthorized(outgoing, sent.headers())) {
-				// One fresh credential, once per call: a token may have been revoked while cached.
+				// One fresh credential, once per call: a token may have been revoked
+				// while cached.
 				// A refused fresh one is answered, never retried in a loop.
 				return send(outgoing, call);
 			}
@@ -130,19 +133,19 @@ public final class UpstreamClient {
 	}
 
 	private Mono<Sent> send(UpstreamAuthenticator.OutgoingRequest outgoing, Call call) {
-		return authenticator.authenticate(outgoing)
-			.flatMap(headers -> {
-				// Counted once credentials are had: an attempt refused for want of them sent nothing.
-				call.attempts.incrementAndGet();
-				return webClient.method(outgoing.method())
-					.uri(outgoing.uri())
-					.attribute(UPSTREAM_ATTRIBUTE, name)
-					.attribute(URI_TEMPLATE_ATTRIBUTE, outgoing.request().pathTemplate())
-					.headers(h -> h.addAll(headers))
-					.bodyValue(outgoing.request().body())
-					.exchangeToMono(this::read)
-					.map(response -> new Sent(response, headers));
-			})
+		return authenticator.authenticate(outgoing).flatMap(headers -> {
+			// Counted once credentials are had: an attempt refused for want of them sent
+			// nothing.
+			call.attempts.incrementAndGet();
+			return webClient.method(outgoing.method())
+				.uri(outgoing.uri())
+				.attribute(UPSTREAM_ATTRIBUTE, name)
+				.attribute(URI_TEMPLATE_ATTRIBUTE, outgoing.request().pathTemplate())
+				.headers(h -> h.addAll(headers))
+				.bodyValue(outgoing.request().body())
+				.exchangeToMono(this::read)
+				.map(response -> new Sent(response, headers));
+		})
 			.onErrorMap(error -> !(error instanceof UpstreamException),
 					error -> timeouts.attempt(classify(error, outgoing.request().idempotent())));
 	}
@@ -174,7 +177,8 @@ public final class UpstreamClient {
 		if (status == 429 || status == 503) {
 			Duration retryAfter = RetryAfter.parse(response.headers().getFirst(HttpHeaders.RETRY_AFTER), clock)
 				.orElse(null);
-			return Mono.error(new AttemptFailure(AttemptFailure.Kind.THROTTLED, idempotent, retryAfter, response, null));
+			return Mono
+				.error(new AttemptFailure(AttemptFailure.Kind.THROTTLED, idempotent, retryAfter, response, null));
 		}
 		if (status == 500 || status == 502 || status == 504) {
 			return Mono.error(new AttemptFailure(AttemptFailure.Kind.SERVER_ERROR, idempotent, null, response, null));
@@ -215,12 +219,15 @@ public final class UpstreamClient {
 			}
 			case TIMEOUT -> new UpstreamTimeoutException(name, "no answer within the response timeout", count, error);
 			case CONNECT -> new UpstreamUnavailableException(name, "cannot connect", count, error);
-			case RESET -> new UpstreamUnavailableException(name, "connection closed before a complete answer", count,
-					error);
+			case RESET ->
+				new UpstreamUnavailableException(name, "connection closed before a complete answer", count, error);
 		};
 	}
 
-	/** One call: its request, URI, requests sent so far, and whether its one refresh is used. */
+	/**
+	 * One call: its request, URI, requests sent so far, and whether its one refresh is
+	 * used.
+	 */
 	private static final class Call {
 
 		private final UpstreamRequest request;

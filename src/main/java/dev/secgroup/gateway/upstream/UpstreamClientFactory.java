@@ -22,14 +22,15 @@ import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Builds each upstream's adapter once, at start-up: its own WebClient, bounded connection pool,
- * timeouts, retry and circuit breaker. Start-up fails with a message naming the property when an
- * upstream is misconfigured.
+ * Builds each upstream's adapter once, at start-up: its own WebClient, bounded connection
+ * pool, timeouts, retry and circuit breaker. Start-up fails with a message naming the
+ * property when an upstream is misconfigured.
  * <p>
- * It knows no credentials: the authenticator is given per upstream. Features get adapters that
- * prove the gateway's identity from {@link UpstreamClients}; the credentials themselves use
- * {@link #unauthenticated(String) an unauthenticated adapter} to reach IAM, so that obtaining a
- * token never needs a token (no cycle, neither in the call path nor between the beans).
+ * It knows no credentials: the authenticator is given per upstream. Features get adapters
+ * that prove the gateway's identity from {@link UpstreamClients}; the credentials
+ * themselves use {@link #unauthenticated(String) an unauthenticated adapter} to reach
+ * IAM, so that obtaining a token never needs a token (no cycle, neither in the call path
+ * nor between the beans).
  */
 public final class UpstreamClientFactory implements DisposableBean {
 
@@ -67,11 +68,11 @@ public final class UpstreamClientFactory implements DisposableBean {
 	}
 
 	/**
-	 * The adapter of the named upstream, authenticated by {@code authenticator}; built on first use
-	 * (at start-up). One upstream has one adapter (one pool, one breaker), so asking again with
-	 * another authenticator is a programming error.
-	 * @throws IllegalStateException if the upstream is misconfigured (the message names the
-	 * property), or was already built with another authenticator
+	 * The adapter of the named upstream, authenticated by {@code authenticator}; built on
+	 * first use (at start-up). One upstream has one adapter (one pool, one breaker), so
+	 * asking again with another authenticator is a programming error.
+	 * @throws IllegalStateException if the upstream is misconfigured (the message names
+	 * the property), or was already built with another authenticator
 	 */
 	public UpstreamClient client(String name, UpstreamAuthenticator authenticator) {
 		Built built = clients.computeIfAbsent(name, key -> new Built(authenticator, build(key, authenticator)));
@@ -82,8 +83,8 @@ public final class UpstreamClientFactory implements DisposableBean {
 	}
 
 	/**
-	 * The adapter of the named upstream that sends no credentials of the gateway's own: for IAM,
-	 * where the request body is the credential.
+	 * The adapter of the named upstream that sends no credentials of the gateway's own:
+	 * for IAM, where the request body is the credential.
 	 */
 	public UpstreamClient unauthenticated(String name) {
 		return client(name, UpstreamAuthenticator.NONE);

@@ -14,16 +14,16 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * The upstream adapters. The bean graph has no cycle: the factory knows no credentials, the
- * credentials (which reach IAM through the factory's unauthenticated adapter) make the
- * authenticator, and only {@link UpstreamClients} joins the two for the features.
+ * The upstream adapters. The bean graph has no cycle: the factory knows no credentials,
+ * the credentials (which reach IAM through the factory's unauthenticated adapter) make
+ * the authenticator, and only {@link UpstreamClients} joins the two for the features.
  */
 @Configuration(proxyBeanMethods = false)
 class UpstreamConfiguration {
 
 	/**
-	 * The time of upstream calls: {@code Retry-After} dates, {@code X-Sdk-Date}, token expiry. A
-	 * bean so that tests can move time instead of waiting.
+	 * The time of upstream calls: {@code Retry-After} dates, {@code X-Sdk-Date}, token
+	 * expiry. A bean so that tests can move time instead of waiting.
 	 */
 	@Bean
 	Clock clock() {
@@ -34,7 +34,8 @@ class UpstreamConfiguration {
 	UpstreamClientFactory upstreamClientFactory(UpstreamProperties properties, RegionProperties regions,
 			WebClient.Builder webClientBuilder, CircuitBreakerRegistry circuitBreakers, RetryRegistry retries,
 			ObjectMapper json, Clock clock, ObjectProvider<MeterRegistry> meters) {
-		// Without actuator (slim test contexts) the counters go to a registry of their own.
+		// Without actuator (slim test contexts) the counters go to a registry of their
+		// own.
 		return new UpstreamClientFactory(properties, regions, webClientBuilder, circuitBreakers, retries, json, clock,
 				meters.getIfAvailable(SimpleMeterRegistry::new));
 	}

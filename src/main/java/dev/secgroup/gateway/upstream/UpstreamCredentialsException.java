@@ -3,10 +3,10 @@ package dev.secgroup.gateway.upstream;
 import java.time.Duration;
 
 /**
- * The gateway could not prove itself upstream, so the attempt was not sent: the caller gave no
- * token to pass through, or IAM did not issue one. Never retried by the adapter and never counted
- * against the upstream's circuit breaker (the upstream did nothing wrong). Messages never hold a
- * credential.
+ * The gateway could not prove itself upstream, so the attempt was not sent: the caller
+ * gave no token to pass through, or IAM did not issue one. Never retried by the adapter
+ * and never counted against the upstream's circuit breaker (the upstream did nothing
+ * wrong). Messages never hold a credential.
  */
 public final class UpstreamCredentialsException extends UpstreamException {
 
@@ -15,11 +15,20 @@ public final class UpstreamCredentialsException extends UpstreamException {
 
 		/** Pass-through: the caller sent no {@code X-Auth-Token}. */
 		CALLER_TOKEN_MISSING,
-		/** IAM answered 4xx to the gateway's credentials (wrong password, unknown IdP, expired ID token...). */
+		/**
+		 * IAM answered 4xx to the gateway's credentials (wrong password, unknown IdP,
+		 * expired ID token...).
+		 */
 		IAM_REFUSED,
-		/** IAM could not be reached, timed out, throttled, failed (5xx) or its circuit is open. */
+		/**
+		 * IAM could not be reached, timed out, throttled, failed (5xx) or its circuit is
+		 * open.
+		 */
 		IAM_UNAVAILABLE,
-		/** IAM answered success without a usable token ({@code X-Subject-Token}, {@code token.expires_at}). */
+		/**
+		 * IAM answered success without a usable token ({@code X-Subject-Token},
+		 * {@code token.expires_at}).
+		 */
 		IAM_INVALID_ANSWER,
 		/** OIDC: the ID token file could not be read, or is empty. */
 		ID_TOKEN_UNREADABLE
@@ -40,7 +49,8 @@ public final class UpstreamCredentialsException extends UpstreamException {
 	 * @param reason why
 	 * @param message what happened, safe for logs and callers (no credential)
 	 * @param iamStatus IAM's HTTP status when IAM answered, else {@code null}
-	 * @param iamError IAM's error code, message and request id when IAM answered, else {@code null}
+	 * @param iamError IAM's error code, message and request id when IAM answered, else
+	 * {@code null}
 	 * @param retryAfter when trying again makes sense, if known, else {@code null}
 	 * @param cause the underlying failure, or {@code null}
 	 */
@@ -67,7 +77,9 @@ public final class UpstreamCredentialsException extends UpstreamException {
 		return iamStatus;
 	}
 
-	/** IAM's error code, message and request id, or {@code null} when IAM did not answer. */
+	/**
+	 * IAM's error code, message and request id, or {@code null} when IAM did not answer.
+	 */
 	public UpstreamError iamError() {
 		return iamError;
 	}
@@ -77,7 +89,9 @@ public final class UpstreamCredentialsException extends UpstreamException {
 		return retryAfter;
 	}
 
-	/** The same failure, with the number of requests the call had sent upstream before it. */
+	/**
+	 * The same failure, with the number of requests the call had sent upstream before it.
+	 */
 	UpstreamCredentialsException withAttempts(int attempts) {
 		return new UpstreamCredentialsException(upstream(), reason, getMessage(), iamStatus, iamError, retryAfter,
 				getCause(), attempts);

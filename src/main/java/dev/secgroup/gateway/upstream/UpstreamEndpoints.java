@@ -8,9 +8,9 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Turns an upstream's endpoint template and a request into the exact URI sent: the region comes
- * from the project, and every path and query value is percent-encoded as data, so no input can
- * change which upstream path is called.
+ * Turns an upstream's endpoint template and a request into the exact URI sent: the region
+ * comes from the project, and every path and query value is percent-encoded as data, so
+ * no input can change which upstream path is called.
  */
 final class UpstreamEndpoints {
 
@@ -31,8 +31,8 @@ final class UpstreamEndpoints {
 
 	private void validate() {
 		if (endpointTemplate.contains(REGION_PLACEHOLDER) && regions.region() == null) {
-			throw new IllegalStateException("gateway.region must be set: gateway.upstreams." + name
-					+ ".endpoint contains {region}");
+			throw new IllegalStateException(
+					"gateway.region must be set: gateway.upstreams." + name + ".endpoint contains {region}");
 		}
 		URI sample = URI.create(endpointTemplate.replace(REGION_PLACEHOLDER, "region"));
 		if (!("http".equals(sample.getScheme()) || "https".equals(sample.getScheme())) || sample.getHost() == null
@@ -48,7 +48,8 @@ final class UpstreamEndpoints {
 		UriComponentsBuilder builder = UriComponentsBuilder.fromUriString(base + request.pathTemplate());
 		MultiValueMap<String, String> query = request.query();
 		request.pathVariables().forEach((name, value) -> {
-			// Percent-encoding leaves dots alone, and a "." or ".." segment would be resolved away.
+			// Percent-encoding leaves dots alone, and a "." or ".." segment would be
+			// resolved away.
 			if (value == null || value.isEmpty() || ".".equals(value) || "..".equals(value)) {
 				throw new IllegalArgumentException("path variable " + name + " is not a single path segment");
 			}
@@ -62,7 +63,8 @@ final class UpstreamEndpoints {
 				variables.put(key, value);
 			}
 		}
-		// encode() before expanding: the template is encoded once and each variable strictly,
+		// encode() before expanding: the template is encoded once and each variable
+		// strictly,
 		// so '/', '?', '%' and '..' in values stay data inside their segment.
 		return builder.encode().buildAndExpand(variables).toUri();
 	}

@@ -8,11 +8,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Reads a Huawei error body the way the official SDKs do (ExceptionUtils.processErrorMessage):
- * {@code error_code}/{@code error_msg}, else {@code code}/{@code message}, else the first nested
- * object that has either pair ({@code {"error":{...}}}, {@code NeutronError}). HSS bodies with
- * only {@code error_code}/{@code error_description} are read too. The request id comes from the
- * {@code X-Request-Id} header first, then from a body {@code request_id}.
+ * Reads a Huawei error body the way the official SDKs do
+ * (ExceptionUtils.processErrorMessage): {@code error_code}/{@code error_msg}, else
+ * {@code code}/{@code message}, else the first nested object that has either pair
+ * ({@code {"error":{...}}}, {@code NeutronError}). HSS bodies with only
+ * {@code error_code}/{@code error_description} are read too. The request id comes from
+ * the {@code X-Request-Id} header first, then from a body {@code request_id}.
  */
 final class UpstreamErrorDecoder {
 

@@ -19,7 +19,9 @@ public final class UpstreamErrorException extends UpstreamException {
 		return response;
 	}
 
-	/** Upstream's error code, message and request id, decoded from its body and headers. */
+	/**
+	 * Upstream's error code, message and request id, decoded from its body and headers.
+	 */
 	public UpstreamError error() {
 		return error;
 	}

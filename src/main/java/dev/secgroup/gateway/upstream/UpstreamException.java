@@ -1,7 +1,8 @@
 package dev.secgroup.gateway.upstream;
 
 /**
- * An upstream call that did not produce an answer to relay: why, and how many attempts it took.
+ * An upstream call that did not produce an answer to relay: why, and how many attempts it
+ * took.
  */
 public abstract sealed class UpstreamException extends RuntimeException
 		permits UpstreamErrorException, UpstreamUnavailableException, UpstreamTimeoutException,

@@ -4,10 +4,10 @@ import java.util.function.Predicate;
 
 /**
  * What counts as a failure for an upstream's circuit breaker (referenced by
- * {@code resilience4j.circuitbreaker.configs.default.record-failure-predicate}): upstream being
- * down, slow or broken, not throttling (429) and not the caller's own 4xx, which are answers.
- * Missing credentials are not upstream's failure either (they are also listed in
- * {@code ignore-exceptions}, so that they count neither way).
+ * {@code resilience4j.circuitbreaker.configs.default.record-failure-predicate}): upstream
+ * being down, slow or broken, not throttling (429) and not the caller's own 4xx, which
+ * are answers. Missing credentials are not upstream's failure either (they are also
+ * listed in {@code ignore-exceptions}, so that they count neither way).
  */
 public class UpstreamFailurePredicate implements Predicate<Throwable> {
 

@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The Huawei Cloud services the gateway calls ({@code iam}, {@code vpc}, {@code hss}), keyed by name.
+ * The Huawei Cloud services the gateway calls ({@code iam}, {@code vpc}, {@code hss}),
+ * keyed by name.
  *
  * @param upstreams per-upstream endpoint, timeouts, connection pool and retry policy
  */
@@ -34,8 +35,8 @@ public record UpstreamProperties(Map<String, @Valid Upstream> upstreams) {
 	 * @param connectTimeout time to establish a TCP/TLS connection
 	 * @param responseTimeout time to wait for the response of one attempt (per read)
 	 * @param pool bounded connection pool of this upstream
-	 * @param retry retry policy of this upstream (which failures are retried is fixed by the
-	 * retry table in DESIGN.md; these are its bounds)
+	 * @param retry retry policy of this upstream (which failures are retried is fixed by
+	 * the retry table in DESIGN.md; these are its bounds)
 	 */
 	public record Upstream(@NotBlank String endpoint, @DefaultValue("2s") @NotNull Duration connectTimeout,
 			@DefaultValue("10s") @NotNull Duration responseTimeout, @DefaultValue @Valid Pool pool,
@@ -48,8 +49,8 @@ public record UpstreamProperties(Map<String, @Valid Upstream> upstreams) {
 	 * @param maxConnections open connections at most
 	 * @param pendingAcquireMaxCount requests waiting for a connection at most (then 503)
 	 * @param pendingAcquireTimeout how long a request may wait for a connection
-	 * @param maxIdleTime idle connections are closed after this (below Huawei's load balancer idle
-	 * timeout)
+	 * @param maxIdleTime idle connections are closed after this (below Huawei's load
+	 * balancer idle timeout)
 	 */
 	public record Pool(@DefaultValue("200") @Min(1) int maxConnections,
 			@DefaultValue("1000") @Min(1) int pendingAcquireMaxCount,
@@ -58,20 +59,19 @@ public record UpstreamProperties(Map<String, @Valid Upstream> upstreams) {
 	}
 
 	/**
-	 * Retry bounds: exponential backoff with jitter, limited in attempts and in total time.
+	 * Retry bounds: exponential backoff with jitter, limited in attempts and in total
+	 * time.
 	 *
 	 * @param maxAttempts attempts in all, the first included (1 = no retry)
 	 * @param initialBackoff wait before the first retry (then doubled, with jitter)
 	 * @param maxBackoff longest wait between attempts
-	 * @param maxRetryAfter cap on an upstream {@code Retry-After} that is honoured; a longer one is
-	 * not waited for: the error is returned at once
+	 * @param maxRetryAfter cap on an upstream {@code Retry-After} that is honoured; a
+	 * longer one is not waited for: the error is returned at once
 	 * @param deadline total time of a call, all attempts and waits included (then 504)
 	 */
 	public record Retry(@DefaultValue("3") @Min(1) @Max(10) int maxAttempts,
-			@DefaultValue("200ms") @NotNull Duration initialBackoff,
-			@DefaultValue("2s") @NotNull Duration maxBackoff,
-			@DefaultValue("5s") @NotNull Duration maxRetryAfter,
-			@DefaultValue("30s") @NotNull Duration deadline) {
+			@DefaultValue("200ms") @NotNull Duration initialBackoff, @DefaultValue("2s") @NotNull Duration maxBackoff,
+			@DefaultValue("5s") @NotNull Duration maxRetryAfter, @DefaultValue("30s") @NotNull Duration deadline) {
 	}
 
 	/** The named upstream, or a start-up failure naming the missing property. */

@@ -3,8 +3,9 @@ package dev.secgroup.gateway.upstream;
 import org.springframework.http.HttpHeaders;
 
 /**
- * What upstream answered, untouched: the gateway relays the body byte for byte, so fields it
- * does not model (and keys like {@code binding:vif_details}) reach the caller unchanged.
+ * What upstream answered, untouched: the gateway relays the body byte for byte, so fields
+ * it does not model (and keys like {@code binding:vif_details}) reach the caller
+ * unchanged.
  *
  * @param status HTTP status
  * @param headers response headers

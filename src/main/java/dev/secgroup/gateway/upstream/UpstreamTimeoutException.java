@@ -1,6 +1,9 @@
 package dev.secgroup.gateway.upstream;
 
-/** Upstream did not answer in time (response timeout of the last attempt, or the call deadline). */
+/**
+ * Upstream did not answer in time (response timeout of the last attempt, or the call
+ * deadline).
+ */
 public final class UpstreamTimeoutException extends UpstreamException {
 
 	UpstreamTimeoutException(String upstream, String reason, int attempts, Throwable cause) {

@@ -4,10 +4,11 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Counts one upstream's timeouts as {@value #NAME}{@code {upstream, timeout}}: {@code response}
- * for an attempt that got no (complete) answer within {@code response-timeout}, {@code deadline}
- * for a call that ran out of its {@code retry.deadline}. Registered once per upstream, so both
- * series exist (at 0) before the first timeout and an alert needs no {@code absent()}.
+ * Counts one upstream's timeouts as {@value #NAME}{@code {upstream, timeout}}:
+ * {@code response} for an attempt that got no (complete) answer within
+ * {@code response-timeout}, {@code deadline} for a call that ran out of its
+ * {@code retry.deadline}. Registered once per upstream, so both series exist (at 0)
+ * before the first timeout and an alert needs no {@code absent()}.
  */
 final class UpstreamTimeouts {
 
@@ -25,7 +26,8 @@ final class UpstreamTimeouts {
 
 	private static Counter counter(MeterRegistry registry, String upstream, String timeout) {
 		return Counter.builder(NAME)
-			.description("Upstream timeouts: attempts without an answer in time (response), calls out of time (deadline)")
+			.description(
+					"Upstream timeouts: attempts without an answer in time (response), calls out of time (deadline)")
 			.tag("upstream", upstream)
 			.tag("timeout", timeout)
 			.register(registry);

@@ -7,8 +7,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
- * Documentation of upstream's 200 answer (Table 4/5 of the VPC document). The gateway never
- * parses it: the body is relayed byte for byte, every field included, also those not listed here.
+ * Documentation of upstream's 200 answer (Table 4/5 of the VPC document). The gateway
+ * never parses it: the body is relayed byte for byte, every field included, also those
+ * not listed here.
  *
  * @param requestId upstream request id
  * @param port the port after the insertion
@@ -34,7 +35,8 @@ record InsertSecurityGroupsResponse(@JsonProperty("request_id") @Schema(descript
 	record Port(@Schema(description = "Port ID (UUID).") String id, @Schema(description = "Port name.") String name,
 			@Schema(description = "Port status: ACTIVE, BUILD or DOWN.") String status,
 			@JsonProperty("project_id") @Schema(description = "Project the port belongs to.") String projectId,
-			@JsonProperty("security_groups") @Schema(description = "Security groups bound to the port, in order.") List<String> securityGroups,
+			@JsonProperty("security_groups") @Schema(
+					description = "Security groups bound to the port, in order.") List<String> securityGroups,
 			@JsonProperty("admin_state_up") Boolean adminStateUp,
 			@JsonProperty("port_security_enabled") Boolean portSecurityEnabled,
 			@JsonProperty("binding:vif_details") Map<String, Object> vifDetails) {

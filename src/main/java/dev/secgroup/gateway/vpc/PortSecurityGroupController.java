@@ -26,13 +26,14 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * VPC v3 "Adding a Security Group to the Security Group List of a Port", mirrored on upstream's
- * own method and path.
+ * VPC v3 "Adding a Security Group to the Security Group List of a Port", mirrored on
+ * upstream's own method and path.
  * <p>
- * The handler waits for the upstream answer on its request thread (a virtual thread on JDK 21+;
- * never a reactor thread, where Reactor refuses to block): an async MVC result would run the whole
- * filter chain (security, audit, observation) a second time on its dispatch, which costs more CPU
- * than the hop itself. Timeouts are bounded by the adapter's deadline.
+ * The handler waits for the upstream answer on its request thread (a virtual thread on
+ * JDK 21+; never a reactor thread, where Reactor refuses to block): an async MVC result
+ * would run the whole filter chain (security, audit, observation) a second time on its
+ * dispatch, which costs more CPU than the hop itself. Timeouts are bounded by the
+ * adapter's deadline.
  */
 @RestController
 @Tag(name = "VPC", description = "VPC v3: security groups of a port")
@@ -55,10 +56,12 @@ class PortSecurityGroupController {
 					schema = @Schema(implementation = InsertSecurityGroupsResponse.class),
 					examples = @ExampleObject(name = "document example", value = VpcExamples.RESPONSE)))
 	@ApiResponse(responseCode = "202", description = "dry_run: the check succeeded; nothing was changed.")
-	@ApiResponse(responseCode = "400", description = "Invalid request (violations name each field); nothing was sent upstream.",
+	@ApiResponse(responseCode = "400",
+			description = "Invalid request (violations name each field); nothing was sent upstream.",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
 					schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "404", description = "Upstream: port not found (upstream error_code and request id kept).",
+	@ApiResponse(responseCode = "404",
+			description = "Upstream: port not found (upstream error_code and request id kept).",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
 					schema = @Schema(implementation = ProblemDetail.class)))
 	@ApiResponse(responseCode = "502", description = "Upstream failed or could not be reached.",
@@ -70,25 +73,25 @@ class PortSecurityGroupController {
 	@ApiResponse(responseCode = "504", description = "VPC did not answer in time.",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
 					schema = @Schema(implementation = ProblemDetail.class)))
-	@PutMapping(path = PATH,
-			consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+	@PutMapping(path = PATH, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<byte[]> insertSecurityGroups(
 			@Parameter(description = "Project ID. Gateway bound: " + PathRules.PROJECT_ID_MESSAGE + ".",
 					example = "f5dab68cd75740e68c599e9af5fe0aed") @PathVariable("project_id") @Pattern(
 							regexp = PathRules.PROJECT_ID, message = PathRules.PROJECT_ID_MESSAGE) String projectId,
-			@Parameter(description = "Port ID, e.g. the ID of an elastic network interface. The document gives no limit; "
-					+ "gateway bound: " + PathRules.RESOURCE_ID_MESSAGE + ".",
+			@Parameter(
+					description = "Port ID, e.g. the ID of an elastic network interface. The document gives no limit; "
+							+ "gateway bound: " + PathRules.RESOURCE_ID_MESSAGE + ".",
 					example = "99fd0c77-56b4-4bf6-8365-df352e45d5fc") @PathVariable("port_id") @Pattern(
 							regexp = PathRules.RESOURCE_ID, message = PathRules.RESOURCE_ID_MESSAGE) String portId,
-			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-					examples = @ExampleObject(name = "document example", value = VpcExamples.REQUEST))) @Valid @RequestBody InsertSecurityGroupsRequest body,
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(
+					content = @Content(examples = @ExampleObject(name = "document example",
+							value = VpcExamples.REQUEST))) @Valid @RequestBody InsertSecurityGroupsRequest body,
 			HttpServletRequest request) {
 		AuditRecord audit = AuditRecord.of(request)
 			.securityGroupIds(body.port().securityGroups())
 			.dryRun(Boolean.TRUE.equals(body.dryRun()));
-		return audit
-			.upstreamCall(vpc.insertSecurityGroups(projectId, portId, body, RequestIds.of(request),
-					request.getHeader(UpstreamHeaders.AUTH_TOKEN)))
+		return audit.upstreamCall(vpc.insertSecurityGroups(projectId, portId, body, RequestIds.of(request),
+				request.getHeader(UpstreamHeaders.AUTH_TOKEN)))
 			.map(UpstreamRelay::relay)
 			.block();
 	}

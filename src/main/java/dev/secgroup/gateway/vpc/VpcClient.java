@@ -29,8 +29,8 @@ class VpcClient {
 	}
 
 	/**
-	 * Inserts security groups into a port's list. PUT is idempotent, so every transient failure
-	 * is retried (DESIGN.md retry table).
+	 * Inserts security groups into a port's list. PUT is idempotent, so every transient
+	 * failure is retried (DESIGN.md retry table).
 	 */
 	Mono<UpstreamResponse> insertSecurityGroups(String projectId, String portId, InsertSecurityGroupsRequest body,
 			String requestId, String callerToken) {

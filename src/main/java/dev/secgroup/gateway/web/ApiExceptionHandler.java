@@ -33,9 +33,9 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every error becomes problem+json (DESIGN.md "Errors"): invalid input names each bad field,
- * upstream errors keep upstream's status, code and request id, and nothing internal (stack traces,
- * class names, exception messages) reaches the caller.
+ * Every error becomes problem+json (DESIGN.md "Errors"): invalid input names each bad
+ * field, upstream errors keep upstream's status, code and request id, and nothing
+ * internal (stack traces, class names, exception messages) reaches the caller.
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -85,7 +85,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		if (causedBy(ex, PayloadTooLargeException.class)) {
 			ProblemDetail problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, ErrorCodes.PAYLOAD_TOO_LARGE,
 					"The request body is too large.", servletRequest);
-			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).headers(h -> h.set("Connection", "close"))
+			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+				.headers(h -> h.set("Connection", "close"))
 				.body(problem);
 		}
 		return invalid(List.of(JsonViolations.of(ex)), request);
@@ -95,7 +96,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> upstreamError(UpstreamErrorException ex, HttpServletRequest request) {
 		int upstreamStatus = ex.response().status();
 		UpstreamError error = ex.error();
-		// An upstream 4xx is the caller's to see as is; an upstream 5xx is the gateway's failed dependency.
+		// An upstream 4xx is the caller's to see as is; an upstream 5xx is the gateway's
+		// failed dependency.
 		HttpStatusCode status = upstreamStatus >= 500 ? HttpStatus.BAD_GATEWAY : HttpStatusCode.valueOf(upstreamStatus);
 		String message = error.message() != null ? error.message()
 				: ex.upstream() + " answered HTTP " + upstreamStatus + " without an error message.";
@@ -136,15 +138,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
 			.body(upstreamProblem(HttpStatus.SERVICE_UNAVAILABLE, ErrorCodes.UPSTREAM_UNAVAILABLE,
-					"The " + ex.upstream() + " service is failing; calls are suspended. Retry after " + seconds
-							+ " s.",
+					"The " + ex.upstream() + " service is failing; calls are suspended. Retry after " + seconds + " s.",
 					ex.upstream(), request));
 	}
 
 	/**
-	 * The gateway could not prove itself upstream: the caller's token to pass through is missing
-	 * (401), or IAM did not issue one (502/503, with IAM's status, code and request id). Nothing
-	 * was sent to the called upstream by the failing attempt.
+	 * The gateway could not prove itself upstream: the caller's token to pass through is
+	 * missing (401), or IAM did not issue one (502/503, with IAM's status, code and
+	 * request id). Nothing was sent to the called upstream by the failing attempt.
 	 */
 	@ExceptionHandler(UpstreamCredentialsException.class)
 	ResponseEntity<ProblemDetail> credentials(UpstreamCredentialsException ex, HttpServletRequest request) {

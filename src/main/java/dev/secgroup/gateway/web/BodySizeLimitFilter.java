@@ -18,18 +18,22 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses request bodies over {@code gateway.http.max-body-size} (64 KiB): at once when the
- * declared length is too large, else while reading (chunked bodies), so no large body is ever
- * buffered. Both give 413 problem+json.
+ * Refuses request bodies over {@code gateway.http.max-body-size} (64 KiB): at once when
+ * the declared length is too large, else while reading (chunked bodies), so no large body
+ * is ever buffered. Both give 413 problem+json.
  * <p>
- * Runs after Spring Security's filter chain (order -100): a caller without valid credentials gets
- * 401 before its body is considered, and a 413 is audited with the client that sent it.
+ * Runs after Spring Security's filter chain (order -100): a caller without valid
+ * credentials gets 401 before its body is considered, and a 413 is audited with the
+ * client that sent it.
  */
 @Component
 @Order(BodySizeLimitFilter.ORDER)
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
-	/** Just after Spring Security's filter chain ({@code spring.security.filter.order}, -100). */
+	/**
+	 * Just after Spring Security's filter chain ({@code spring.security.filter.order},
+	 * -100).
+	 */
 	static final int ORDER = -90;
 
 	private final long limit;
@@ -45,7 +49,8 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (request.getContentLengthLong() > limit) {
-			// The body is not read: tell the client not to reuse the connection for more data.
+			// The body is not read: tell the client not to reuse the connection for more
+			// data.
 			response.setHeader("Connection", "close");
 			problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, ErrorCodes.PAYLOAD_TOO_LARGE,
 					"The request body exceeds " + limit + " bytes.");

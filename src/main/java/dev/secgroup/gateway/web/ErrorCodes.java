@@ -1,8 +1,8 @@
 package dev.secgroup.gateway.web;
 
 /**
- * The gateway's own error codes ({@code error_code} in problem+json when upstream did not answer
- * with one of its own). Stable: callers may switch on them.
+ * The gateway's own error codes ({@code error_code} in problem+json when upstream did not
+ * answer with one of its own). Stable: callers may switch on them.
  */
 public final class ErrorCodes {
 
@@ -33,21 +33,27 @@ public final class ErrorCodes {
 	public static final String UPSTREAM_TIMEOUT = "GW.0504";
 
 	/**
-	 * IAM refused to issue a token for the gateway's credentials (wrong password, unknown identity
-	 * provider, rejected ID token...): answered 502 with IAM's code and request id.
+	 * IAM refused to issue a token for the gateway's credentials (wrong password, unknown
+	 * identity provider, rejected ID token...): answered 502 with IAM's code and request
+	 * id.
 	 */
 	public static final String IAM_REFUSED = "GW.0520";
 
 	/**
-	 * IAM could not issue a token: unreachable, too slow, throttled, failing, or its circuit is
-	 * open. Answered 503.
+	 * IAM could not issue a token: unreachable, too slow, throttled, failing, or its
+	 * circuit is open. Answered 503.
 	 */
 	public static final String IAM_UNAVAILABLE = "GW.0521";
 
-	/** IAM answered success without a usable token ({@code X-Subject-Token}, {@code expires_at}): 502. */
+	/**
+	 * IAM answered success without a usable token ({@code X-Subject-Token},
+	 * {@code expires_at}): 502.
+	 */
 	public static final String IAM_INVALID_ANSWER = "GW.0522";
 
-	/** {@code oidc} mode: the gateway's ID token file could not be read or is empty: 503. */
+	/**
+	 * {@code oidc} mode: the gateway's ID token file could not be read or is empty: 503.
+	 */
 	public static final String ID_TOKEN_UNREADABLE = "GW.0523";
 
 	private ErrorCodes() {

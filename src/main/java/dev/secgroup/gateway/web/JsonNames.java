@@ -3,8 +3,8 @@ package dev.secgroup.gateway.web;
 import java.util.regex.Pattern;
 
 /**
- * Java property paths in the caller's terms: the API's JSON members are the snake_case forms of
- * the records' components ({@code securityGroups[0].securityGroupId} ->
+ * Java property paths in the caller's terms: the API's JSON members are the snake_case
+ * forms of the records' components ({@code securityGroups[0].securityGroupId} ->
  * {@code security_groups[0].security_group_id}).
  */
 final class JsonNames {

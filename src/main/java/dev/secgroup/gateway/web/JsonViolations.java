@@ -17,8 +17,8 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 
 /**
  * A body that is not the JSON the contract describes, as one violation naming the member:
- * unknown field, duplicate field, wrong JSON type or out-of-range number, malformed JSON, or no
- * body at all. Jackson's own messages are not passed on (they name Java classes).
+ * unknown field, duplicate field, wrong JSON type or out-of-range number, malformed JSON,
+ * or no body at all. Jackson's own messages are not passed on (they name Java classes).
  */
 final class JsonViolations {
 
@@ -50,7 +50,8 @@ final class JsonViolations {
 			return new Violation(path.isEmpty() ? "body" : path, "must be " + jsonType(target));
 		}
 		TokenStreamLocation location = jackson.getLocation();
-		String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+		String where = location == null ? ""
+				: " at line " + location.getLineNr() + ", column " + location.getColumnNr();
 		return new Violation("body", "malformed JSON" + where);
 	}
 
@@ -64,8 +65,8 @@ final class JsonViolations {
 	}
 
 	/**
-	 * Strict duplicate detection has no exception type of its own; the parser's context still
-	 * holds the duplicated name and where it is.
+	 * Strict duplicate detection has no exception type of its own; the parser's context
+	 * still holds the duplicated name and where it is.
 	 */
 	private static boolean isDuplicateMember(StreamReadException read) {
 		String message = read.getOriginalMessage();

@@ -4,15 +4,15 @@ import org.springframework.http.HttpMethod;
 import org.springframework.util.Assert;
 
 /**
- * An upstream operation the gateway mirrors, as a feature declares it (one bean per operation).
- * Security grants clients these names and audit writes one event per call of them, both without
- * knowing the features.
+ * An upstream operation the gateway mirrors, as a feature declares it (one bean per
+ * operation). Security grants clients these names and audit writes one event per call of
+ * them, both without knowing the features.
  *
- * @param name IAM-style name, e.g. {@code vpc:AddSecurityGroups}: what a client is granted and
- * what the audit trail names
+ * @param name IAM-style name, e.g. {@code vpc:AddSecurityGroups}: what a client is
+ * granted and what the audit trail names
  * @param method the HTTP method it is called with
- * @param path the path pattern of its mapping, with {@code {name}} variables; a variable named
- * {@code project_id} holds the project the call acts on
+ * @param path the path pattern of its mapping, with {@code {name}} variables; a variable
+ * named {@code project_id} holds the project the call acts on
  */
 public record MirroredOperation(String name, HttpMethod method, String path) {
 

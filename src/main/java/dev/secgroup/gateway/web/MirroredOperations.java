@@ -18,9 +18,10 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * Every operation the gateway mirrors, and which of them a request calls. Paths are matched the
- * way Spring MVC and Spring Security match them (path patterns on the raw, undecoded request path,
- * variables decoded), so the three always agree on what a request is.
+ * Every operation the gateway mirrors, and which of them a request calls. Paths are
+ * matched the way Spring MVC and Spring Security match them (path patterns on the raw,
+ * undecoded request path, variables decoded), so the three always agree on what a request
+ * is.
  */
 @Component
 public class MirroredOperations {
@@ -46,8 +47,8 @@ public class MirroredOperations {
 	}
 
 	/**
-	 * The operation this request calls (same method, path matching its pattern) with its path
-	 * variables, decoded; empty for any other request.
+	 * The operation this request calls (same method, path matching its pattern) with its
+	 * path variables, decoded; empty for any other request.
 	 */
 	public Optional<Call> match(HttpServletRequest request) {
 		PathContainer path = pathOf(request);

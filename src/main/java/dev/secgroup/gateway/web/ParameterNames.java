@@ -5,7 +5,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The name a caller knows a handler parameter by: its path variable, query or header name. */
+/**
+ * The name a caller knows a handler parameter by: its path variable, query or header
+ * name.
+ */
 final class ParameterNames {
 
 	private ParameterNames() {

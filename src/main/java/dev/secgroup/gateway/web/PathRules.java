@@ -1,9 +1,10 @@
 package dev.secgroup.gateway.web;
 
 /**
- * Bounds on values that become upstream URL path segments or query values. Where the upstream
- * documents give a limit it is used; where they give none, the gateway bounds length and charset
- * (documented in the OpenAPI description), so a value can never be more than one segment.
+ * Bounds on values that become upstream URL path segments or query values. Where the
+ * upstream documents give a limit it is used; where they give none, the gateway bounds
+ * length and charset (documented in the OpenAPI description), so a value can never be
+ * more than one segment.
  */
 public final class PathRules {
 

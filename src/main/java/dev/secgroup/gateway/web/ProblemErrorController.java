@@ -14,9 +14,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Replaces Boot's error page: whatever fails before or outside Spring MVC (a servlet filter, the
- * container) is still answered with problem+json, never an HTML page or a stack trace. Hidden from
- * the OpenAPI document: it is not an operation callers may use.
+ * Replaces Boot's error page: whatever fails before or outside Spring MVC (a servlet
+ * filter, the container) is still answered with problem+json, never an HTML page or a
+ * stack trace. Hidden from the OpenAPI document: it is not an operation callers may use.
  */
 @Hidden
 @RestController

@@ -9,9 +9,9 @@ import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 
 /**
- * Tomcat's last-resort error page, for requests Tomcat refuses before any filter runs (an encoded
- * NUL in the path, a malformed request line, headers over the limit): a minimal problem+json
- * instead of an HTML page. No details, no server version.
+ * Tomcat's last-resort error page, for requests Tomcat refuses before any filter runs (an
+ * encoded NUL in the path, a malformed request line, headers over the limit): a minimal
+ * problem+json instead of an HTML page. No details, no server version.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
 

@@ -12,20 +12,24 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import org.springframework.stereotype.Component;
 
-/** Writes problem+json from places outside Spring MVC's exception handling (servlet filters). */
+/**
+ * Writes problem+json from places outside Spring MVC's exception handling (servlet
+ * filters).
+ */
 @Component
 public class ProblemWriter {
 
 	private final ObjectMapper json;
 
 	ProblemWriter(ObjectMapper json) {
-		// Spring's message converter flattens ProblemDetail properties with this mix-in; do the same.
+		// Spring's message converter flattens ProblemDetail properties with this mix-in;
+		// do the same.
 		this.json = json.rebuild().addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class).build();
 	}
 
 	/** Writes a gateway problem as the whole response. */
-	public void write(HttpServletRequest request, HttpServletResponse response, HttpStatusCode status,
-			String errorCode, String detail) throws IOException {
+	public void write(HttpServletRequest request, HttpServletResponse response, HttpStatusCode status, String errorCode,
+			String detail) throws IOException {
 		write(response, Problems.of(status, errorCode, detail, request));
 	}
 

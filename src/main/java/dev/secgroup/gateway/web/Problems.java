@@ -17,8 +17,8 @@ import org.springframework.http.ProblemDetail;
 public final class Problems {
 
 	/**
-	 * Request attribute holding the {@code error_code} of the last problem made for the request:
-	 * what the caller was answered, for the audit trail.
+	 * Request attribute holding the {@code error_code} of the last problem made for the
+	 * request: what the caller was answered, for the audit trail.
 	 */
 	public static final String ERROR_CODE_ATTRIBUTE = Problems.class.getName() + ".errorCode";
 
@@ -48,7 +48,9 @@ public final class Problems {
 		return problem;
 	}
 
-	/** Fills the gateway members into a problem made elsewhere (Spring's own exceptions). */
+	/**
+	 * Fills the gateway members into a problem made elsewhere (Spring's own exceptions).
+	 */
 	public static ProblemDetail complete(ProblemDetail problem, HttpServletRequest request) {
 		if (problem.getProperties() == null || !problem.getProperties().containsKey("error_code")) {
 			problem.setProperty("error_code", ErrorCodes.forStatus(problem.getStatus()));

@@ -17,8 +17,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Gives every request an id: the caller's {@code X-Request-Id} when well-formed (so one id follows
- * a call across services), else a new UUID. Returned on every response, logged, sent upstream.
+ * Gives every request an id: the caller's {@code X-Request-Id} when well-formed (so one
+ * id follows a call across services), else a new UUID. Returned on every response,
+ * logged, sent upstream.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -32,7 +33,8 @@ class RequestIdFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		// An async dispatch (Mono results) passes here again: keep the id given on the first pass.
+		// An async dispatch (Mono results) passes here again: keep the id given on the
+		// first pass.
 		String requestId = request.getAttribute(RequestIds.ATTRIBUTE) instanceof String given ? given
 				: accepted(request.getHeader(HEADER));
 		request.setAttribute(RequestIds.ATTRIBUTE, requestId);
@@ -51,7 +53,10 @@ class RequestIdFilter extends OncePerRequestFilter {
 		return false;
 	}
 
-	/** A version 4 UUID; request ids need uniqueness, not SecureRandom's cost on every request. */
+	/**
+	 * A version 4 UUID; request ids need uniqueness, not SecureRandom's cost on every
+	 * request.
+	 */
 	private static String randomUuid() {
 		ThreadLocalRandom random = ThreadLocalRandom.current();
 		long most = (random.nextLong() & ~0xF000L) | 0x4000L;

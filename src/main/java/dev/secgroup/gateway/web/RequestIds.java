@@ -14,7 +14,10 @@ public final class RequestIds {
 	private RequestIds() {
 	}
 
-	/** The request id of this request (set by the first filter; generated if somehow absent). */
+	/**
+	 * The request id of this request (set by the first filter; generated if somehow
+	 * absent).
+	 */
 	public static String of(HttpServletRequest request) {
 		Object id = request.getAttribute(ATTRIBUTE);
 		if (id instanceof String value) {

@@ -9,16 +9,18 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Lets an encoded '/' in a path value ({@code %2F}) reach the gateway as data inside one segment,
- * so validation can answer it with problem+json naming the parameter instead of Tomcat's HTML
- * 400. It can never become a separator: path values are validated, then re-encoded upstream.
+ * Lets an encoded '/' in a path value ({@code %2F}) reach the gateway as data inside one
+ * segment, so validation can answer it with problem+json naming the parameter instead of
+ * Tomcat's HTML 400. It can never become a separator: path values are validated, then
+ * re-encoded upstream.
  */
 @Configuration(proxyBeanMethods = false)
 class TomcatConfiguration {
 
 	@Bean
 	TomcatContextCustomizer problemErrorReports() {
-		// The host's error report valve is created when the host starts, from this class name.
+		// The host's error report valve is created when the host starts, from this class
+		// name.
 		return context -> {
 			if (context.getParent() instanceof StandardHost host) {
 				host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());

@@ -8,7 +8,9 @@ import org.springframework.http.ResponseEntity;
 /** Upstream's successful answer, relayed: same status, same content type, same bytes. */
 public final class UpstreamRelay {
 
-	/** Response header carrying upstream's own request id, for support cases with Huawei. */
+	/**
+	 * Response header carrying upstream's own request id, for support cases with Huawei.
+	 */
 	public static final String UPSTREAM_REQUEST_ID = "X-Upstream-Request-Id";
 
 	private UpstreamRelay() {

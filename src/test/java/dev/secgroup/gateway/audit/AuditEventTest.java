@@ -29,8 +29,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Exactly one audit event per call of a mirrored endpoint, for every outcome class of the issue,
- * each with the right members; read back from standard output as a log collector would.
+ * Exactly one audit event per call of a mirrored endpoint, for every outcome class of the
+ * issue, each with the right members; read back from standard output as a log collector
+ * would.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class AuditEventTest extends SecuredGatewayTestSupport {
@@ -41,10 +42,11 @@ class AuditEventTest extends SecuredGatewayTestSupport {
 
 	@Test
 	void aSuccessfulCallIsRecordedWithEveryMember(CapturedOutput output) {
-		upstream.stubFor(WireMock.put(urlEqualTo(VPC_UPSTREAM)).willReturn(aResponse().withStatus(200)
-			.withHeader("Content-Type", "application/json")
-			.withHeader("X-Request-Id", "upstream-id-1")
-			.withBody("{}")));
+		upstream.stubFor(WireMock.put(urlEqualTo(VPC_UPSTREAM))
+			.willReturn(aResponse().withStatus(200)
+				.withHeader("Content-Type", "application/json")
+				.withHeader("X-Request-Id", "upstream-id-1")
+				.withBody("{}")));
 		Instant before = Instant.now().minusMillis(1);
 
 		String id = call("PUT", VPC_PATH, KEY_A, VPC_BODY, 200);
@@ -158,9 +160,10 @@ class AuditEventTest extends SecuredGatewayTestSupport {
 
 	@Test
 	void anUpstream4xxIsRecordedWithUpstreamsStatusCodeAndRequestId(CapturedOutput output) {
-		upstream.stubFor(WireMock.put(urlEqualTo(VPC_UPSTREAM)).willReturn(aResponse().withStatus(404)
-			.withHeader("X-Request-Id", "upstream-404")
-			.withBody("{\"error_msg\":\"Port not found\",\"error_code\":\"VPC.0114\"}")));
+		upstream.stubFor(WireMock.put(urlEqualTo(VPC_UPSTREAM))
+			.willReturn(aResponse().withStatus(404)
+				.withHeader("X-Request-Id", "upstream-404")
+				.withBody("{\"error_msg\":\"Port not found\",\"error_code\":\"VPC.0114\"}")));
 
 		String id = call("PUT", VPC_PATH, KEY_A, VPC_BODY, 404);
 
@@ -174,8 +177,9 @@ class AuditEventTest extends SecuredGatewayTestSupport {
 
 	@Test
 	void anUpstream5xxAfterRetriesIsRecordedAs502WithEveryAttempt(CapturedOutput output) {
-		upstream.stubFor(WireMock.put(urlEqualTo(VPC_UPSTREAM)).willReturn(aResponse().withStatus(500)
-			.withBody("{\"error_msg\":\"internal\",\"error_code\":\"VPC.9999\"}")));
+		upstream.stubFor(WireMock.put(urlEqualTo(VPC_UPSTREAM))
+			.willReturn(
+					aResponse().withStatus(500).withBody("{\"error_msg\":\"internal\",\"error_code\":\"VPC.9999\"}")));
 
 		String id = call("PUT", VPC_PATH, KEY_A, VPC_BODY, 502);
 
@@ -187,8 +191,8 @@ class AuditEventTest extends SecuredGatewayTestSupport {
 
 	@Test
 	void anUpstreamTimeoutIsRecordedAs504(CapturedOutput output) {
-		upstream.stubFor(WireMock.post(urlEqualTo(HSS_UPSTREAM))
-			.willReturn(aResponse().withStatus(200).withFixedDelay(4_000)));
+		upstream.stubFor(
+				WireMock.post(urlEqualTo(HSS_UPSTREAM)).willReturn(aResponse().withStatus(200).withFixedDelay(4_000)));
 
 		String id = call("POST", HSS_PATH, KEY_B, HSS_BODY, 504);
 
@@ -236,7 +240,8 @@ class AuditEventTest extends SecuredGatewayTestSupport {
 			.isInstanceOf(HttpTimeoutException.class);
 
 		await().atMost(Duration.ofSeconds(10)).until(() -> !AuditLines.of(output, id).isEmpty());
-		// Another call recorded after it: the one that hung up has not been recorded twice meanwhile.
+		// Another call recorded after it: the one that hung up has not been recorded
+		// twice meanwhile.
 		call("PUT", VPC_PATH, KEY_A, VPC_BODY, 200);
 		JsonNode event = AuditLines.single(output, id);
 		assertThat(event.get("status").asInt()).isEqualTo(200);

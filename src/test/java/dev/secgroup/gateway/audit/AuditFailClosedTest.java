@@ -18,8 +18,8 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doThrow;
 
 /**
- * The event is written before the answer is sent: when the sink fails, the caller gets 500
- * problem+json instead of the answer it would have had (the default, fail closed).
+ * The event is written before the answer is sent: when the sink fails, the caller gets
+ * 500 problem+json instead of the answer it would have had (the default, fail closed).
  */
 class AuditFailClosedTest extends GatewayTestSupport {
 
@@ -30,7 +30,9 @@ class AuditFailClosedTest extends GatewayTestSupport {
 	void aCallThatCannotBeRecordedIsAnswered500() {
 		doThrow(new AuditSinkException("disk full")).when(sink).write(any());
 		upstream.stubFor(WireMock.put(urlEqualTo("/vpc" + VPC_PATH))
-			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{\"port\":{}}")));
+			.willReturn(aResponse().withStatus(200)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"port\":{}}")));
 
 		HttpResponse<String> response = put(VPC_PATH, VPC_BODY);
 

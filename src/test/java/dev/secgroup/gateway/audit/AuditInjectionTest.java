@@ -20,8 +20,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Caller-supplied strings cannot forge audit lines or members: CR/LF and JSON in body fields and
- * path values stay escaped inside the one event of their call, accepted or rejected.
+ * Caller-supplied strings cannot forge audit lines or members: CR/LF and JSON in body
+ * fields and path values stay escaped inside the one event of their call, accepted or
+ * rejected.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class AuditInjectionTest extends SecuredGatewayTestSupport {
@@ -35,8 +36,8 @@ class AuditInjectionTest extends SecuredGatewayTestSupport {
 		String policyName = "p\",\"client\":\"admin\",\"status\":200,\"x\":\"" + FORGED;
 		String id = UUID.randomUUID().toString();
 
-		HttpResponse<String> response = sendWithKey("POST", HSS_PATH, KEY_B, hssBody(json(policyName)),
-				"X-Request-Id", id);
+		HttpResponse<String> response = sendWithKey("POST", HSS_PATH, KEY_B, hssBody(json(policyName)), "X-Request-Id",
+				id);
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		JsonNode event = AuditLines.single(output, id);
@@ -50,8 +51,8 @@ class AuditInjectionTest extends SecuredGatewayTestSupport {
 		String policyName = "p\r\n" + FORGED + "\r\n";
 		String id = UUID.randomUUID().toString();
 
-		HttpResponse<String> response = sendWithKey("POST", HSS_PATH, KEY_B, hssBody(json(policyName)),
-				"X-Request-Id", id);
+		HttpResponse<String> response = sendWithKey("POST", HSS_PATH, KEY_B, hssBody(json(policyName)), "X-Request-Id",
+				id);
 
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(parse(response.body()).get("violations").get(0).get("field").asString()).isEqualTo("policy_name");
@@ -84,8 +85,8 @@ class AuditInjectionTest extends SecuredGatewayTestSupport {
 		String workloadName = "w\u2028" + FORGED + "\u0085\u00e9";
 		String id = UUID.randomUUID().toString();
 
-		sendWithKey("POST", HSS_PATH, KEY_B,
-				hssBody("\"p\"").replace("\"kube-state-metrics\"", json(workloadName)), "X-Request-Id", id);
+		sendWithKey("POST", HSS_PATH, KEY_B, hssBody("\"p\"").replace("\"kube-state-metrics\"", json(workloadName)),
+				"X-Request-Id", id);
 
 		String line = AuditLines.rawOf(output, id).get(0);
 		assertThat(line).doesNotContain("\u2028", "\u0085", "\u00e9").contains("\\u2028");
@@ -93,7 +94,8 @@ class AuditInjectionTest extends SecuredGatewayTestSupport {
 	}
 
 	private static void assertNoForgedLine(CapturedOutput output) {
-		assertThat(output.getAll().lines()).noneMatch(line -> line.startsWith(FORGED) || line.contains("\"forged\":true"));
+		assertThat(output.getAll().lines())
+			.noneMatch(line -> line.startsWith(FORGED) || line.contains("\"forged\":true"));
 	}
 
 	private static String hssBody(String policyNameJson) {

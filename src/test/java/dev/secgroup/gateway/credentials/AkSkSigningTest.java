@@ -27,10 +27,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code aksk} mode against WireMock upstreams: the signature each upstream received is recomputed
- * from what WireMock received (method, Host, raw path, query, headers, body) with
- * {@link SdkHmacSha256Verifier}, the simulator's and tests' independent check. Temporary
- * credentials here, so {@code X-Security-Token} is sent and signed.
+ * {@code aksk} mode against WireMock upstreams: the signature each upstream received is
+ * recomputed from what WireMock received (method, Host, raw path, query, headers, body)
+ * with {@link SdkHmacSha256Verifier}, the simulator's and tests' independent check.
+ * Temporary credentials here, so {@code X-Security-Token} is sent and signed.
  */
 @Import(MutableClock.Config.class)
 @TestPropertySource(properties = "gateway.credentials.security-token=" + AkSkSigningTest.SECURITY_TOKEN)
@@ -58,7 +58,8 @@ class AkSkSigningTest extends GatewayTestSupport {
 
 	@Test
 	void signsTheVpcPutOverExactlyWhatWasSent() {
-		upstream.stubFor(WireMock.put(urlEqualTo("/vpc" + VPC_PATH)).willReturn(aResponse().withStatus(200).withBody("{}")));
+		upstream.stubFor(
+				WireMock.put(urlEqualTo("/vpc" + VPC_PATH)).willReturn(aResponse().withStatus(200).withBody("{}")));
 
 		assertThat(put(VPC_PATH, VPC_BODY).statusCode()).isEqualTo(200);
 
@@ -82,22 +83,27 @@ class AkSkSigningTest extends GatewayTestSupport {
 		var received = WireMockRequests.received(sent);
 		assertThat(received.decodedQuery()).isEqualTo(Map.of("enterprise_project_id", List.of("all_granted_eps")));
 		assertThat(verifier.verify(received).ok()).isTrue();
-		// The query, the path and the body are covered: change any and the signature no longer holds.
-		assertThat(verifier.verify(new SdkHmacSha256Verifier.ReceivedRequest(received.method(), received.host(),
-				received.rawPath(), Map.of("enterprise_project_id", List.of("0")), received.headers(), received.body()))
+		// The query, the path and the body are covered: change any and the signature no
+		// longer holds.
+		assertThat(verifier
+			.verify(new SdkHmacSha256Verifier.ReceivedRequest(received.method(), received.host(), received.rawPath(),
+					Map.of("enterprise_project_id", List.of("0")), received.headers(), received.body()))
 			.reason()).isEqualTo("signature mismatch");
-		assertThat(verifier.verify(new SdkHmacSha256Verifier.ReceivedRequest(received.method(), received.host(),
-				received.rawPath().replace("monitoring", "default"), received.decodedQuery(), received.headers(),
-				received.body()))
+		assertThat(verifier
+			.verify(new SdkHmacSha256Verifier.ReceivedRequest(received.method(), received.host(),
+					received.rawPath().replace("monitoring", "default"), received.decodedQuery(), received.headers(),
+					received.body()))
 			.reason()).isEqualTo("signature mismatch");
-		assertThat(verifier.verify(new SdkHmacSha256Verifier.ReceivedRequest(received.method(), received.host(),
-				received.rawPath(), received.decodedQuery(), received.headers(), "{}".getBytes()))
+		assertThat(verifier
+			.verify(new SdkHmacSha256Verifier.ReceivedRequest(received.method(), received.host(), received.rawPath(),
+					received.decodedQuery(), received.headers(), "{}".getBytes()))
 			.reason()).isEqualTo("signature mismatch");
 	}
 
 	@Test
 	void signsOnlyHeadersTheHttpClientLeavesAlone() {
-		upstream.stubFor(WireMock.put(urlEqualTo("/vpc" + VPC_PATH)).willReturn(aResponse().withStatus(200).withBody("{}")));
+		upstream.stubFor(
+				WireMock.put(urlEqualTo("/vpc" + VPC_PATH)).willReturn(aResponse().withStatus(200).withBody("{}")));
 
 		put(VPC_PATH, VPC_BODY);
 
@@ -111,7 +117,8 @@ class AkSkSigningTest extends GatewayTestSupport {
 
 	@Test
 	void takesTheDateFromTheClockForEveryCall() {
-		upstream.stubFor(WireMock.put(urlEqualTo("/vpc" + VPC_PATH)).willReturn(aResponse().withStatus(200).withBody("{}")));
+		upstream.stubFor(
+				WireMock.put(urlEqualTo("/vpc" + VPC_PATH)).willReturn(aResponse().withStatus(200).withBody("{}")));
 		put(VPC_PATH, VPC_BODY);
 		String first = single().getHeader("X-Sdk-Date");
 		upstream.resetRequests();
@@ -126,11 +133,12 @@ class AkSkSigningTest extends GatewayTestSupport {
 
 	@Test
 	void neverRetriesA401BecauseFailedSignaturesLockTheAccessKey() {
-		upstream.stubFor(WireMock.put(urlEqualTo("/vpc" + VPC_PATH)).willReturn(aResponse().withStatus(401)
-			.withHeader("Content-Type", "application/json")
-			.withHeader("X-Request-Id", "apig-req-1")
-			.withBody("{\"error_msg\":\"Incorrect IAM authentication information: verify aksk signature fail\","
-					+ "\"error_code\":\"APIGW.0301\",\"request_id\":\"apig-req-1\"}")));
+		upstream.stubFor(WireMock.put(urlEqualTo("/vpc" + VPC_PATH))
+			.willReturn(aResponse().withStatus(401)
+				.withHeader("Content-Type", "application/json")
+				.withHeader("X-Request-Id", "apig-req-1")
+				.withBody("{\"error_msg\":\"Incorrect IAM authentication information: verify aksk signature fail\","
+						+ "\"error_code\":\"APIGW.0301\",\"request_id\":\"apig-req-1\"}")));
 		double rejectedBefore = rejections();
 
 		HttpResponse<String> response = put(VPC_PATH, VPC_BODY);
@@ -145,7 +153,8 @@ class AkSkSigningTest extends GatewayTestSupport {
 
 	@Test
 	void neverForwardsTheCallersOwnToken() {
-		upstream.stubFor(WireMock.put(urlEqualTo("/vpc" + VPC_PATH)).willReturn(aResponse().withStatus(200).withBody("{}")));
+		upstream.stubFor(
+				WireMock.put(urlEqualTo("/vpc" + VPC_PATH)).willReturn(aResponse().withStatus(200).withBody("{}")));
 
 		send("PUT", VPC_PATH, "application/json", VPC_BODY, "X-Auth-Token", "callers-own-token");
 

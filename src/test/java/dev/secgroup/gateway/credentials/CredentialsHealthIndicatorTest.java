@@ -14,8 +14,8 @@ import org.springframework.boot.health.contributor.Status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Readiness contributor {@code credentials}: up when the gateway can prove itself without asking
- * anyone; in {@code oidc} mode only while the ID token file is there.
+ * Readiness contributor {@code credentials}: up when the gateway can prove itself without
+ * asking anyone; in {@code oidc} mode only while the ID token file is there.
  */
 class CredentialsHealthIndicatorTest {
 

@@ -41,12 +41,13 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * No credential ever shows, in any mode: not the secret key, security token, password, IAM tokens,
- * ID token, signatures nor the caller's {@code X-Auth-Token}, in the logs at DEBUG (from the very
- * start), the audit events, the answers (successes, upstream 401s, IAM refusals, a missing caller
- * token), {@code /actuator/env} and {@code /actuator/configprops} (exposed, with
- * {@code show-values=always}: the sanitizing function alone keeps them masked) or the metrics.
- * Every secret is configured in every mode, so each mode's run exposes all of them to leaking.
+ * No credential ever shows, in any mode: not the secret key, security token, password,
+ * IAM tokens, ID token, signatures nor the caller's {@code X-Auth-Token}, in the logs at
+ * DEBUG (from the very start), the audit events, the answers (successes, upstream 401s,
+ * IAM refusals, a missing caller token), {@code /actuator/env} and
+ * {@code /actuator/configprops} (exposed, with {@code show-values=always}: the sanitizing
+ * function alone keeps them masked) or the metrics. Every secret is configured in every
+ * mode, so each mode's run exposes all of them to leaking.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class CredentialsSecretsNeverLeakTest {
@@ -122,8 +123,8 @@ class CredentialsSecretsNeverLeakTest {
 			assertThat(configprops.body()).contains("gateway.credentials").contains("******");
 		}
 
-		List<String> secrets = new ArrayList<>(List.of(SECRET_KEY, SECURITY_TOKEN, PASSWORD, PASSWORD_TOKEN,
-				OIDC_TOKEN, ID_TOKEN, CALLER_TOKEN));
+		List<String> secrets = new ArrayList<>(
+				List.of(SECRET_KEY, SECURITY_TOKEN, PASSWORD, PASSWORD_TOKEN, OIDC_TOKEN, ID_TOKEN, CALLER_TOKEN));
 		secrets.addAll(signaturesSent());
 		if (mode == CredentialsMode.AKSK) {
 			assertThat(signaturesSent()).isNotEmpty();
@@ -133,7 +134,8 @@ class CredentialsSecretsNeverLeakTest {
 		for (String secret : secrets) {
 			assertThat(output.getAll()).as("logs and audit events in mode %s", mode).doesNotContain(secret);
 			for (HttpResponse<String> response : responses) {
-				assertThat(response.body() + response.headers().map()).as("answer to %s in mode %s", response.uri(), mode)
+				assertThat(response.body() + response.headers().map())
+					.as("answer to %s in mode %s", response.uri(), mode)
 					.doesNotContain(secret);
 			}
 		}
@@ -143,7 +145,8 @@ class CredentialsSecretsNeverLeakTest {
 		String endpoint = upstream.baseUrl();
 		return new SpringApplicationBuilder(SecgroupGatewayApplication.class).profiles("test")
 			.run("--server.port=0", "--logging.level.root=DEBUG",
-					// The fake upstream's own server (shaded Jetty) logs what it receives at DEBUG; it is
+					// The fake upstream's own server (shaded Jetty) logs what it receives
+					// at DEBUG; it is
 					// the test's, not the gateway's.
 					"--logging.level.wiremock=INFO", "--logging.level.WireMock=INFO",
 					"--management.endpoints.web.exposure.include=*", "--management.endpoint.env.show-values=always",
@@ -151,7 +154,8 @@ class CredentialsSecretsNeverLeakTest {
 					"--gateway.upstreams.vpc.endpoint=" + endpoint + "/vpc",
 					"--gateway.upstreams.hss.endpoint=" + endpoint + "/hss",
 					"--gateway.upstreams.iam.endpoint=" + endpoint + "/iam", "--gateway.credentials.mode=" + mode.tag(),
-					"--gateway.credentials.access-key=AKLEAKTEST0000000001", "--gateway.credentials.secret-key=" + SECRET_KEY,
+					"--gateway.credentials.access-key=AKLEAKTEST0000000001",
+					"--gateway.credentials.secret-key=" + SECRET_KEY,
 					"--gateway.credentials.security-token=" + SECURITY_TOKEN, "--gateway.credentials.user-name=robot",
 					"--gateway.credentials.password=" + PASSWORD, "--gateway.credentials.domain-name=acme",
 					"--gateway.credentials.idp-id=k8s", "--gateway.credentials.id-token-file=" + idTokenFile);
@@ -162,20 +166,28 @@ class CredentialsSecretsNeverLeakTest {
 		Instant expiry = Instant.now().plus(Duration.ofHours(24));
 		// Everything is matched: WireMock reports an unmatched request with its headers.
 		upstream.stubFor(WireMock.any(WireMock.anyUrl()).atPriority(10).willReturn(aResponse().withStatus(404)));
-		upstream.stubFor(WireMock.put(urlPathMatching("/vpc/.*")).atPriority(5)
+		upstream.stubFor(WireMock.put(urlPathMatching("/vpc/.*"))
+			.atPriority(5)
 			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{}")));
-		upstream.stubFor(WireMock.put(urlPathMatching("/vpc/v3/" + REFUSED_PROJECT + "/.*")).atPriority(1)
-			.willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
+		upstream.stubFor(WireMock.put(urlPathMatching("/vpc/v3/" + REFUSED_PROJECT + "/.*"))
+			.atPriority(1)
+			.willReturn(aResponse().withStatus(401)
+				.withHeader("Content-Type", "application/json")
 				.withBody("{\"error_msg\":\"Incorrect IAM authentication information: refused\","
 						+ "\"error_code\":\"APIGW.0301\"}")));
-		upstream.stubFor(WireMock.post(urlPathMatching("/hss/.*")).atPriority(5).willReturn(aResponse().withStatus(200)));
-		upstream.stubFor(WireMock.post(urlEqualTo(IamStubs.PASSWORD_PATH)).atPriority(5)
+		upstream
+			.stubFor(WireMock.post(urlPathMatching("/hss/.*")).atPriority(5).willReturn(aResponse().withStatus(200)));
+		upstream.stubFor(WireMock.post(urlEqualTo(IamStubs.PASSWORD_PATH))
+			.atPriority(5)
 			.willReturn(IamStubs.issued(PASSWORD_TOKEN, expiry, null)));
-		upstream.stubFor(WireMock.post(urlEqualTo("/iam/v3.0/OS-AUTH/id-token/tokens")).atPriority(5)
+		upstream.stubFor(WireMock.post(urlEqualTo("/iam/v3.0/OS-AUTH/id-token/tokens"))
+			.atPriority(5)
 			.willReturn(IamStubs.issued(OIDC_TOKEN, expiry, null)));
-		upstream.stubFor(WireMock.post(WireMock.urlPathMatching("/iam/.*")).atPriority(1)
+		upstream.stubFor(WireMock.post(WireMock.urlPathMatching("/iam/.*"))
+			.atPriority(1)
 			.withRequestBody(matchingJsonPath("$.auth.scope.project.id", equalTo(IAM_REFUSES_PROJECT)))
-			.willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
+			.willReturn(aResponse().withStatus(401)
+				.withHeader("Content-Type", "application/json")
 				.withBody("{\"error\":{\"code\":\"IAM.0101\",\"message\":\"The username or password is wrong.\"}}")));
 	}
 
@@ -197,7 +209,8 @@ class CredentialsSecretsNeverLeakTest {
 			throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
 			.timeout(Duration.ofSeconds(30))
-			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+			.method(method,
+					body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
 		if (body != null) {
 			request.header("Content-Type", "application/json");
 		}

@@ -41,10 +41,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Start-up refuses every incomplete or wrong credentials configuration with one message naming the
- * property (and never repeating a secret), and starts with each complete one. The upstream and
- * credentials configurations run for real in a small context; two cases start the whole
- * application to show the operator's report.
+ * Start-up refuses every incomplete or wrong credentials configuration with one message
+ * naming the property (and never repeating a secret), and starts with each complete one.
+ * The upstream and credentials configurations run for real in a small context; two cases
+ * start the whole application to show the operator's report.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class CredentialsStartupTest {
@@ -56,7 +56,8 @@ class CredentialsStartupTest {
 
 	/** No upstream configured at all, as if application.yaml were empty. */
 	private final ApplicationContextRunner bare = new ApplicationContextRunner()
-		.withInitializer(context -> ((AnnotationConfigApplicationContext) context).scan("dev.secgroup.gateway.upstream"))
+		.withInitializer(
+				context -> ((AnnotationConfigApplicationContext) context).scan("dev.secgroup.gateway.upstream"))
 		.withUserConfiguration(Infrastructure.class, CredentialsConfiguration.class);
 
 	private final ApplicationContextRunner runner = bare.withPropertyValues(
@@ -119,10 +120,10 @@ class CredentialsStartupTest {
 
 	@Test
 	void namesAllMissingPropertiesOfTheModeAtOnce() {
-		runner.withPropertyValues("gateway.credentials.mode=password").run(context -> assertThat(context.getStartupFailure())
-			.rootCause()
-			.hasMessage("gateway.credentials.mode is password, but gateway.credentials.user-name, "
-					+ "gateway.credentials.password, gateway.credentials.domain-name are not set"));
+		runner.withPropertyValues("gateway.credentials.mode=password")
+			.run(context -> assertThat(context.getStartupFailure()).rootCause()
+				.hasMessage("gateway.credentials.mode is password, but gateway.credentials.user-name, "
+						+ "gateway.credentials.password, gateway.credentials.domain-name are not set"));
 	}
 
 	static Stream<Arguments> badIamEndpoints() {
@@ -136,9 +137,10 @@ class CredentialsStartupTest {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("badIamEndpoints")
 	void theTokenModesRefuseABadIamEndpoint(String endpoint, String message) {
-		runner.withPropertyValues("gateway.credentials.mode=password", "gateway.credentials.user-name=robot",
-				"gateway.credentials.password=" + SECRET, "gateway.credentials.domain-name=acme",
-				"gateway.upstreams.iam.endpoint=" + endpoint)
+		runner
+			.withPropertyValues("gateway.credentials.mode=password", "gateway.credentials.user-name=robot",
+					"gateway.credentials.password=" + SECRET, "gateway.credentials.domain-name=acme",
+					"gateway.upstreams.iam.endpoint=" + endpoint)
 			.run(context -> assertThat(context.getStartupFailure()).rootCause()
 				.hasMessageContaining("gateway.upstreams.iam.endpoint")
 				.hasMessageContaining(message)
@@ -196,10 +198,13 @@ class CredentialsStartupTest {
 	@Test
 	void bindsFromEnvironmentVariablesAsTheChartSetsThem() {
 		Map<String, Object> env = Map.of("GATEWAY_CREDENTIALS_MODE", "aksk", "GATEWAY_CREDENTIALS_ACCESS_KEY",
-				"AK0123456789", "GATEWAY_CREDENTIALS_SECRET_KEY", SECRET, "GATEWAY_CREDENTIALS_SECURITYTOKEN", "temporary");
-		runner.withInitializer(context -> context.getEnvironment()
-			.getPropertySources()
-			.addFirst(new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, env)))
+				"AK0123456789", "GATEWAY_CREDENTIALS_SECRET_KEY", SECRET, "GATEWAY_CREDENTIALS_SECURITYTOKEN",
+				"temporary");
+		runner
+			.withInitializer(context -> context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new SystemEnvironmentPropertySource(
+						StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, env)))
 			.run(context -> {
 				CredentialsProperties bound = context.getBean(CredentialsProperties.class);
 				assertThat(bound.mode()).isEqualTo(CredentialsMode.AKSK);
@@ -230,7 +235,8 @@ class CredentialsStartupTest {
 
 	@Test
 	void theApplicationReportsAMissingSecretInOneMessage(CapturedOutput output) {
-		assertThatThrownBy(() -> start("--gateway.credentials.mode=aksk", "--gateway.credentials.access-key=AK0123456789"))
+		assertThatThrownBy(
+				() -> start("--gateway.credentials.mode=aksk", "--gateway.credentials.access-key=AK0123456789"))
 			.rootCause()
 			.isInstanceOf(InvalidCredentialsConfigurationException.class);
 		assertThat(output).contains("APPLICATION FAILED TO START")
@@ -252,7 +258,8 @@ class CredentialsStartupTest {
 	private static void start(String... args) {
 		List<String> all = new ArrayList<>(List.of("--server.port=0", "--spring.main.banner-mode=off"));
 		all.addAll(List.of(args));
-		new SpringApplicationBuilder(SecgroupGatewayApplication.class).profiles("prod").run(all.toArray(String[]::new))
+		new SpringApplicationBuilder(SecgroupGatewayApplication.class).profiles("prod")
+			.run(all.toArray(String[]::new))
 			.close();
 	}
 
@@ -269,7 +276,10 @@ class CredentialsStartupTest {
 		return properties.stream().map(property -> "gateway.credentials." + property).toArray(String[]::new);
 	}
 
-	/** What the upstream and credentials configurations need from Boot's auto-configuration. */
+	/**
+	 * What the upstream and credentials configurations need from Boot's
+	 * auto-configuration.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	@EnableConfigurationProperties({ UpstreamProperties.class, RegionProperties.class })
 	static class Infrastructure {

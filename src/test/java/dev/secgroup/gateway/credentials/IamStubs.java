@@ -11,7 +11,9 @@ import com.github.tomakehurst.wiremock.matching.UrlPathPattern;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 
-/** IAM answers as huawei-cloud-facts.md §1 gives them, and the paths the gateway calls. */
+/**
+ * IAM answers as huawei-cloud-facts.md §1 gives them, and the paths the gateway calls.
+ */
 final class IamStubs {
 
 	/** IAM's own form of {@code expires_at}: UTC with six fraction digits. */
@@ -22,15 +24,16 @@ final class IamStubs {
 
 	static final String OIDC_PATH = "/iam/v3.0/OS-AUTH/id-token/tokens";
 
-	static final UrlPathPattern ANY_VPC_PORT = WireMock.urlPathMatching("/vpc/v3/[^/]+/ports/[^/]+/insert-security-groups");
+	static final UrlPathPattern ANY_VPC_PORT = WireMock
+		.urlPathMatching("/vpc/v3/[^/]+/ports/[^/]+/insert-security-groups");
 
 	private IamStubs() {
 	}
 
 	/**
 	 * 201 with the token in {@code X-Subject-Token} and its expiry in the body.
-	 * @param projectId the project the body says the token is scoped to; {@code null} for an
-	 * answer that fits any project
+	 * @param projectId the project the body says the token is scoped to; {@code null} for
+	 * an answer that fits any project
 	 */
 	static ResponseDefinitionBuilder issued(String token, Instant expiresAt, String projectId) {
 		String project = projectId == null ? ""
@@ -47,7 +50,10 @@ final class IamStubs {
 		return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{}");
 	}
 
-	/** A project id of its own for each test: the token cache lives as long as the context. */
+	/**
+	 * A project id of its own for each test: the token cache lives as long as the
+	 * context.
+	 */
 	static String newProject() {
 		return UUID.randomUUID().toString().replace("-", "");
 	}

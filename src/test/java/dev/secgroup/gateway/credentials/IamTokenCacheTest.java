@@ -25,8 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The token cache on its own, with a token source the test answers by hand: single-flight under
- * real concurrency, no cached failures, reuse, refresh ahead of expiry, invalidation.
+ * The token cache on its own, with a token source the test answers by hand: single-flight
+ * under real concurrency, no cached failures, reuse, refresh ahead of expiry,
+ * invalidation.
  */
 class IamTokenCacheTest {
 
@@ -102,7 +103,8 @@ class IamTokenCacheTest {
 		assertThat(source.fetches()).isEqualTo(1);
 
 		clock.advance(Duration.ofMinutes(2));
-		// In the margin: answered at once with the old token, one refresh for all of them.
+		// In the margin: answered at once with the old token, one refresh for all of
+		// them.
 		assertThat(cache.token(PROJECT).block().value()).isEqualTo("A");
 		assertThat(cache.token(PROJECT).block().value()).isEqualTo("A");
 		assertThat(source.fetches()).isEqualTo(2);
@@ -183,7 +185,8 @@ class IamTokenCacheTest {
 	}
 
 	private double requests(String trigger, String result) {
-		return meters.counter(CredentialsMetrics.TOKEN_REQUESTS, "mode", "password", "trigger", trigger, "result", result)
+		return meters
+			.counter(CredentialsMetrics.TOKEN_REQUESTS, "mode", "password", "trigger", trigger, "result", result)
 			.count();
 	}
 

@@ -30,9 +30,10 @@ import static dev.secgroup.gateway.credentials.IamStubs.OIDC_PATH;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code oidc} mode against a WireMock IAM: the exact exchange ({@code X-Idp-Id}, body with the ID
- * token and the project scope), the ID token file read again at every exchange (the kubelet
- * rotates it), and a file that becomes unreadable answered 503 without calling IAM.
+ * {@code oidc} mode against a WireMock IAM: the exact exchange ({@code X-Idp-Id}, body
+ * with the ID token and the project scope), the ID token file read again at every
+ * exchange (the kubelet rotates it), and a file that becomes unreadable answered 503
+ * without calling IAM.
  */
 @Import(MutableClock.Config.class)
 @TestPropertySource(properties = { "gateway.credentials.mode=oidc", "gateway.credentials.idp-id=" + OidcTokenTest.IDP })
@@ -89,7 +90,8 @@ class OidcTokenTest extends GatewayTestSupport {
 		assertThat(put(IamStubs.vpcPath(project), VPC_BODY).statusCode()).isEqualTo(200);
 		Files.writeString(TOKEN_FILE, ROTATED_JWT);
 
-		// Another project needs its own token: a new exchange, with what the file holds now.
+		// Another project needs its own token: a new exchange, with what the file holds
+		// now.
 		assertThat(put(IamStubs.vpcPath(IamStubs.newProject()), VPC_BODY).statusCode()).isEqualTo(200);
 
 		assertThat(upstream.findAll(postRequestedFor(urlEqualTo(OIDC_PATH))))

@@ -22,7 +22,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code passthrough} mode: the caller's own {@code X-Auth-Token} goes upstream as it came, or the call is refused. */
+/**
+ * {@code passthrough} mode: the caller's own {@code X-Auth-Token} goes upstream as it
+ * came, or the call is refused.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(properties = "gateway.credentials.mode=passthrough")
 class PassthroughTest extends GatewayTestSupport {
@@ -32,7 +35,8 @@ class PassthroughTest extends GatewayTestSupport {
 
 	@Test
 	void forwardsTheCallersTokenAsItCame() {
-		upstream.stubFor(WireMock.put(urlEqualTo("/vpc" + VPC_PATH)).willReturn(aResponse().withStatus(200).withBody("{}")));
+		upstream.stubFor(
+				WireMock.put(urlEqualTo("/vpc" + VPC_PATH)).willReturn(aResponse().withStatus(200).withBody("{}")));
 		upstream.stubFor(WireMock.post(urlPathEqualTo("/hss" + HSS_PATH)).willReturn(aResponse().withStatus(200)));
 
 		assertThat(send("PUT", VPC_PATH, "application/json", VPC_BODY, "X-Auth-Token", CALLER_TOKEN).statusCode())
@@ -49,7 +53,8 @@ class PassthroughTest extends GatewayTestSupport {
 
 	@Test
 	void aCallWithoutATokenGets401AndNothingIsSentUpstream(CapturedOutput output) {
-		upstream.stubFor(WireMock.put(urlEqualTo("/vpc" + VPC_PATH)).willReturn(aResponse().withStatus(200).withBody("{}")));
+		upstream.stubFor(
+				WireMock.put(urlEqualTo("/vpc" + VPC_PATH)).willReturn(aResponse().withStatus(200).withBody("{}")));
 
 		HttpResponse<String> response = put(VPC_PATH, VPC_BODY);
 
@@ -71,11 +76,13 @@ class PassthroughTest extends GatewayTestSupport {
 	void theOpenApiDocumentAsksForTheCallersToken() {
 		JsonNode api = parse(send("GET", "/v3/api-docs", null, null).body());
 
-		for (String pointer : new String[] { "/paths/" + escaped("/v3/{project_id}/ports/{port_id}/insert-security-groups") + "/put",
+		for (String pointer : new String[] {
+				"/paths/" + escaped("/v3/{project_id}/ports/{port_id}/insert-security-groups") + "/put",
 				"/paths/" + escaped("/v5/{project_id}/container-network/{cluster_id}/{namespace}/security-group-policy")
 						+ "/post" }) {
 			JsonNode operation = api.at(pointer);
-			assertThat(operation.path("parameters").valueStream()
+			assertThat(operation.path("parameters")
+				.valueStream()
 				.filter(parameter -> "X-Auth-Token".equals(parameter.path("name").asString()))
 				.findFirst()).hasValueSatisfying(parameter -> {
 					assertThat(parameter.path("in").asString()).isEqualTo("header");
@@ -91,9 +98,10 @@ class PassthroughTest extends GatewayTestSupport {
 
 	@Test
 	void anUpstream401ToTheCallersTokenIsAnsweredNotRetried() {
-		upstream.stubFor(WireMock.put(urlEqualTo("/vpc" + VPC_PATH)).willReturn(aResponse().withStatus(401)
-			.withBody("{\"error_msg\":\"Incorrect IAM authentication information: token expired\","
-					+ "\"error_code\":\"APIGW.0301\"}")));
+		upstream.stubFor(WireMock.put(urlEqualTo("/vpc" + VPC_PATH))
+			.willReturn(aResponse().withStatus(401)
+				.withBody("{\"error_msg\":\"Incorrect IAM authentication information: token expired\","
+						+ "\"error_code\":\"APIGW.0301\"}")));
 
 		HttpResponse<String> response = send("PUT", VPC_PATH, "application/json", VPC_BODY, "X-Auth-Token",
 				CALLER_TOKEN);

@@ -39,14 +39,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * {@code password} mode against a WireMock IAM: the exact token request, one token per project,
- * reuse, refresh ahead of expiry on a clock the test moves, single-flight, one retry after a 401,
- * and IAM failures that answer clearly and leave nothing cached. Each test acts on a project of
- * its own, because the token cache lives as long as the (shared) context.
+ * {@code password} mode against a WireMock IAM: the exact token request, one token per
+ * project, reuse, refresh ahead of expiry on a clock the test moves, single-flight, one
+ * retry after a 401, and IAM failures that answer clearly and leave nothing cached. Each
+ * test acts on a project of its own, because the token cache lives as long as the
+ * (shared) context.
  */
 @Import(MutableClock.Config.class)
 @TestPropertySource(properties = { "gateway.credentials.mode=password",
-		"gateway.credentials.user-name=" + PasswordTokenTest.USER, "gateway.credentials.password=" + PasswordTokenTest.PASSWORD,
+		"gateway.credentials.user-name=" + PasswordTokenTest.USER,
+		"gateway.credentials.password=" + PasswordTokenTest.PASSWORD,
 		"gateway.credentials.domain-name=" + PasswordTokenTest.DOMAIN, "gateway.credentials.token-refresh-margin=1h" })
 class PasswordTokenTest extends GatewayTestSupport {
 
@@ -80,9 +82,10 @@ class PasswordTokenTest extends GatewayTestSupport {
 		assertThat(put(path, VPC_BODY).statusCode()).isEqualTo(200);
 
 		LoggedRequest iam = upstream.findAll(postRequestedFor(urlEqualTo(PASSWORD_PATH))).get(0);
-		assertThat(iam.getBodyAsString()).isEqualTo("{\"auth\":{\"identity\":{\"methods\":[\"password\"],\"password\":"
-				+ "{\"user\":{\"name\":\"" + USER + "\",\"password\":\"Pa55w0rd-\\\"quoted\\\"-secret\",\"domain\":{\"name\":\""
-				+ DOMAIN + "\"}}}},\"scope\":{\"project\":{\"id\":\"" + project + "\"}}}}");
+		assertThat(iam.getBodyAsString())
+			.isEqualTo("{\"auth\":{\"identity\":{\"methods\":[\"password\"],\"password\":" + "{\"user\":{\"name\":\""
+					+ USER + "\",\"password\":\"Pa55w0rd-\\\"quoted\\\"-secret\",\"domain\":{\"name\":\"" + DOMAIN
+					+ "\"}}}},\"scope\":{\"project\":{\"id\":\"" + project + "\"}}}}");
 		assertThat(iam.getHeader("Content-Type")).isEqualTo("application/json;charset=UTF-8");
 		assertThat(iam.containsHeader("X-Auth-Token")).isFalse();
 		assertThat(iam.containsHeader("Authorization")).isFalse();
@@ -102,7 +105,8 @@ class PasswordTokenTest extends GatewayTestSupport {
 		put(path, VPC_BODY);
 		assertThat(iamCalls()).isEqualTo(1);
 
-		// Within the 1 h margin: the old token still serves this call while a new one is fetched.
+		// Within the 1 h margin: the old token still serves this call while a new one is
+		// fetched.
 		double refreshed = requests("expiring", "success");
 		clock.set(start.plus(Duration.ofHours(23).plusMinutes(30)));
 		put(path, VPC_BODY);
@@ -116,8 +120,7 @@ class PasswordTokenTest extends GatewayTestSupport {
 	@Test
 	void waitsForTheNewTokenOnceTheOldIsAboutToExpire() {
 		Instant start = clock.instant();
-		iamAnswersInTurn(issued("A", start.plus(Duration.ofHours(24))),
-				issued("B", start.plus(Duration.ofHours(48))));
+		iamAnswersInTurn(issued("A", start.plus(Duration.ofHours(24))), issued("B", start.plus(Duration.ofHours(48))));
 		put(path, VPC_BODY);
 
 		clock.set(start.plus(Duration.ofHours(24)).minusSeconds(30));
@@ -130,7 +133,8 @@ class PasswordTokenTest extends GatewayTestSupport {
 	void twoHundredConcurrentCallsWithoutATokenMakeExactlyOneIamCall() {
 		upstream.stubFor(WireMock.post(urlEqualTo(PASSWORD_PATH))
 			.willReturn(IamStubs.issued(token("A"), clock.instant().plus(Duration.ofHours(24)), project)
-				// Long enough for every call to arrive while the one IAM request is in flight.
+				// Long enough for every call to arrive while the one IAM request is in
+				// flight.
 				.withFixedDelay(500)));
 		HttpClient http = HttpClient.newHttpClient();
 		List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
@@ -145,7 +149,8 @@ class PasswordTokenTest extends GatewayTestSupport {
 
 		assertThat(calls).allSatisfy(call -> assertThat(call.join().statusCode()).isEqualTo(200));
 		assertThat(iamCalls()).isEqualTo(1);
-		// (A connection WireMock drops under this load is retried, PUT being idempotent: hence at least.)
+		// (A connection WireMock drops under this load is retried, PUT being idempotent:
+		// hence at least.)
 		assertThat(vpcTokens()).hasSizeGreaterThanOrEqualTo(200).containsOnly(token("A"));
 	}
 
@@ -173,9 +178,10 @@ class PasswordTokenTest extends GatewayTestSupport {
 	void aFreshTokenRefusedAgainIsAnsweredNotLooped() {
 		Instant expiry = clock.instant().plus(Duration.ofHours(24));
 		iamAnswersInTurn(issued("A", expiry), issued("B", expiry), issued("C", expiry));
-		upstream.stubFor(WireMock.put(ANY_VPC_PORT).willReturn(aResponse().withStatus(401)
-			.withBody("{\"error_msg\":\"Incorrect IAM authentication information: no permission\","
-					+ "\"error_code\":\"APIGW.0301\"}")));
+		upstream.stubFor(WireMock.put(ANY_VPC_PORT)
+			.willReturn(aResponse().withStatus(401)
+				.withBody("{\"error_msg\":\"Incorrect IAM authentication information: no permission\","
+						+ "\"error_code\":\"APIGW.0301\"}")));
 
 		HttpResponse<String> response = put(path, VPC_BODY);
 
@@ -187,9 +193,10 @@ class PasswordTokenTest extends GatewayTestSupport {
 
 	@Test
 	void iamDownAnswers503WithoutCallingUpstreamAndLeavesNothingCached() {
-		upstream.stubFor(WireMock.post(urlEqualTo(PASSWORD_PATH)).willReturn(aResponse().withStatus(503)
-			.withHeader("X-Request-Id", "iam-req-503")
-			.withBody("{\"error_code\":\"IAM.0001\",\"error_msg\":\"Service unavailable\"}")));
+		upstream.stubFor(WireMock.post(urlEqualTo(PASSWORD_PATH))
+			.willReturn(aResponse().withStatus(503)
+				.withHeader("X-Request-Id", "iam-req-503")
+				.withBody("{\"error_code\":\"IAM.0001\",\"error_msg\":\"Service unavailable\"}")));
 
 		HttpResponse<String> response = put(path, VPC_BODY);
 
@@ -216,11 +223,12 @@ class PasswordTokenTest extends GatewayTestSupport {
 
 	@Test
 	void iamRefusingTheCredentialsAnswers502WithIamsCodeAndRequestId() {
-		upstream.stubFor(WireMock.post(urlEqualTo(PASSWORD_PATH)).willReturn(aResponse().withStatus(401)
-			.withHeader("Content-Type", "application/json")
-			.withHeader("X-Request-Id", "iam-req-401")
-			.withBody("{\"error\":{\"code\":\"IAM.0101\",\"message\":\"The username or password is wrong.\","
-					+ "\"title\":\"Unauthorized\"}}")));
+		upstream.stubFor(WireMock.post(urlEqualTo(PASSWORD_PATH))
+			.willReturn(aResponse().withStatus(401)
+				.withHeader("Content-Type", "application/json")
+				.withHeader("X-Request-Id", "iam-req-401")
+				.withBody("{\"error\":{\"code\":\"IAM.0101\",\"message\":\"The username or password is wrong.\","
+						+ "\"title\":\"Unauthorized\"}}")));
 
 		HttpResponse<String> response = put(path, VPC_BODY);
 
@@ -231,7 +239,8 @@ class PasswordTokenTest extends GatewayTestSupport {
 		assertThat(problem.get("upstream_error_code").asString()).isEqualTo("IAM.0101");
 		assertThat(problem.get("upstream_request_id").asString()).isEqualTo("iam-req-401");
 		assertThat(problem.get("error_msg").asString()).contains("The username or password is wrong.");
-		// A refusal is an answer, not an outage: IAM was asked once, and nothing was sent upstream.
+		// A refusal is an answer, not an outage: IAM was asked once, and nothing was sent
+		// upstream.
 		assertThat(iamCalls()).isEqualTo(1);
 		assertThat(vpcRequests()).isEmpty();
 		assertThat(requests("initial", "iam_refused")).isPositive();
@@ -240,7 +249,8 @@ class PasswordTokenTest extends GatewayTestSupport {
 	@Test
 	void anIamSuccessWithoutATokenAnswers502() {
 		upstream.stubFor(WireMock.post(urlEqualTo(PASSWORD_PATH))
-			.willReturn(aResponse().withStatus(201).withBody("{\"token\":{\"expires_at\":\"2099-01-01T00:00:00.000000Z\"}}")));
+			.willReturn(aResponse().withStatus(201)
+				.withBody("{\"token\":{\"expires_at\":\"2099-01-01T00:00:00.000000Z\"}}")));
 
 		HttpResponse<String> response = put(path, VPC_BODY);
 
@@ -281,7 +291,8 @@ class PasswordTokenTest extends GatewayTestSupport {
 		for (Meter meter : meters.getMeters()) {
 			if (meter.getId().getName().startsWith("gateway.credentials")) {
 				assertThat(meter.getId().getTags()).allSatisfy(tag -> {
-					// project: only configured projects (none here) by id, the others as "other".
+					// project: only configured projects (none here) by id, the others as
+					// "other".
 					assertThat(tag.getKey()).isIn("mode", "trigger", "result", "project");
 					assertThat(tag.getValue()).doesNotContain(project);
 				});

@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Every vector of /work/shared/upstream/aksk-test-vectors.md (produced by huaweicloud-sdk-core
- * 3.1.170), from the same inputs, checked at each intermediate step.
+ * Every vector of /work/shared/upstream/aksk-test-vectors.md (produced by
+ * huaweicloud-sdk-core 3.1.170), from the same inputs, checked at each intermediate step.
  */
 class SdkHmacSha256SignerTest {
 
@@ -45,7 +45,8 @@ class SdkHmacSha256SignerTest {
 
 	static final String EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
-	static final String PORT_PATH = "/v3/" + PROJECT + "/ports/99fd0c77-56b4-4bf6-8365-df352e45d5fc/insert-security-groups";
+	static final String PORT_PATH = "/v3/" + PROJECT
+			+ "/ports/99fd0c77-56b4-4bf6-8365-df352e45d5fc/insert-security-groups";
 
 	static final String PORT_BODY = "{\"port\":{\"security_groups\":[\"8edd3747-ccd4-49a1-82b9-a165eec314b4\","
 			+ "\"6c2d4540-3b7d-4207-a319-a7231b439995\"],\"index\":1}}";
@@ -335,7 +336,8 @@ class SdkHmacSha256SignerTest {
 		SigningRequest request = new SigningRequest("PUT", VPC, PORT_PATH, Map.of(), variantC(), utf8(PORT_BODY));
 		Signature signature = signer.sign(request, AK, SK, DATE);
 
-		assertThat(signature.toString()).doesNotContain("ef25649dd7c9594d04de4f5190f98802efe690dc239f28b769ba68e437033bb4")
+		assertThat(signature.toString())
+			.doesNotContain("ef25649dd7c9594d04de4f5190f98802efe690dc239f28b769ba68e437033bb4")
 			.contains(DATE);
 		assertThat(request.toString()).doesNotContain(TOKEN).doesNotContain("security_groups");
 	}

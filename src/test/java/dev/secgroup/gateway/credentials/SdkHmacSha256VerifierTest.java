@@ -52,9 +52,10 @@ class SdkHmacSha256VerifierTest {
 	void acceptsTheE1WireCaptureOfTheRealSdk() {
 		Map<String, List<String>> headers = new LinkedHashMap<>();
 		headers.put("Accept-Encoding", List.of("gzip"));
-		headers.put("Authorization", List.of("SDK-HMAC-SHA256 Access=QTWAOYTTINDUT2QVKYUC, "
-				+ "SignedHeaders=host;user-agent;x-project-id;x-sdk-date, "
-				+ "Signature=b9e6cfe60a066eccf04cce0a9232db7f26ff9610cffb3322e208a302bc0375ad"));
+		headers.put("Authorization",
+				List.of("SDK-HMAC-SHA256 Access=QTWAOYTTINDUT2QVKYUC, "
+						+ "SignedHeaders=host;user-agent;x-project-id;x-sdk-date, "
+						+ "Signature=b9e6cfe60a066eccf04cce0a9232db7f26ff9610cffb3322e208a302bc0375ad"));
 		headers.put("Connection", List.of("Keep-Alive"));
 		headers.put("Content-Length", List.of("118"));
 		headers.put("Content-Type", List.of("application/json; charset=utf-8"));
@@ -106,8 +107,9 @@ class SdkHmacSha256VerifierTest {
 
 	@Test
 	void rejectsATamperedPath() {
-		assertRejected(signedPolicyRequest(r -> new ReceivedRequest(r.method(), r.host(),
-				r.rawPath().replace("/default/", "/kube-system/"), r.decodedQuery(), r.headers(), r.body())),
+		assertRejected(
+				signedPolicyRequest(r -> new ReceivedRequest(r.method(), r.host(),
+						r.rawPath().replace("/default/", "/kube-system/"), r.decodedQuery(), r.headers(), r.body())),
 				"signature mismatch");
 	}
 
@@ -183,14 +185,16 @@ class SdkHmacSha256VerifierTest {
 
 	@Test
 	void rejectsASignatureThatDoesNotCoverTheDate() {
-		assertRejected(signedPolicyRequest(r -> withHeader(r, "Authorization",
-				"SDK-HMAC-SHA256 Access=" + AK + ", SignedHeaders=host, Signature=00")),
+		assertRejected(
+				signedPolicyRequest(r -> withHeader(r, "Authorization",
+						"SDK-HMAC-SHA256 Access=" + AK + ", SignedHeaders=host, Signature=00")),
 				"x-sdk-date is not a signed header");
 	}
 
 	@Test
 	void rejectsAMissingSignedHeader() {
-		assertRejected(signedPolicyRequest(r -> withoutHeader(r, "X-Project-Id")), "signed header missing: x-project-id");
+		assertRejected(signedPolicyRequest(r -> withoutHeader(r, "X-Project-Id")),
+				"signed header missing: x-project-id");
 	}
 
 	@Test
@@ -214,10 +218,9 @@ class SdkHmacSha256VerifierTest {
 
 	@Test
 	void decodesAQueryAsAServerDoes() {
-		assertThat(SdkHmacSha256Verifier.decodeQuery("tag=b&tag=a&marker=&Limit=5&flag&q=a+b%2Bc&&"))
-			.containsExactly(Map.entry("tag", List.of("b", "a")), Map.entry("marker", List.of("")),
-					Map.entry("Limit", List.of("5")), Map.entry("flag", List.of("")),
-					Map.entry("q", List.of("a b+c")));
+		assertThat(SdkHmacSha256Verifier.decodeQuery("tag=b&tag=a&marker=&Limit=5&flag&q=a+b%2Bc&&")).containsExactly(
+				Map.entry("tag", List.of("b", "a")), Map.entry("marker", List.of("")), Map.entry("Limit", List.of("5")),
+				Map.entry("flag", List.of("")), Map.entry("q", List.of("a b+c")));
 		assertThat(SdkHmacSha256Verifier.decodeQuery(null)).isEmpty();
 	}
 
@@ -239,7 +242,10 @@ class SdkHmacSha256VerifierTest {
 		assertThat(verification.toString()).doesNotContain(SK);
 	}
 
-	/** HSS vector 2B, signed now, as the server would receive it, then changed by {@code tamper}. */
+	/**
+	 * HSS vector 2B, signed now, as the server would receive it, then changed by
+	 * {@code tamper}.
+	 */
 	private ReceivedRequest signedPolicyRequest(UnaryOperator<ReceivedRequest> tamper) {
 		Map<String, String> sent = new LinkedHashMap<>();
 		sent.put("Content-Type", "application/json");

@@ -15,8 +15,9 @@ import dev.secgroup.gateway.support.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code gateway.credentials.token.expiry}: time until the cached token expires, per project only
- * for the projects configured under {@code gateway.projects}, all others in one series.
+ * {@code gateway.credentials.token.expiry}: time until the cached token expires, per
+ * project only for the projects configured under {@code gateway.projects}, all others in
+ * one series.
  */
 class TokenExpiryGaugeTest {
 

@@ -3,17 +3,22 @@ package dev.secgroup.gateway.deployment;
 import java.nio.file.Path;
 
 /**
- * What the container image and the Helm chart promise about the running gateway, stated once.
- * {@code HelmChartTest} and {@code DockerfileTest} check that the chart and the Dockerfile use these
- * values; {@code ManagementEndpointsTest}, {@code LayeredJarIT} and {@code DockerImageTest} check
- * that the application really serves them.
+ * What the container image and the Helm chart promise about the running gateway, stated
+ * once. {@code HelmChartTest} and {@code DockerfileTest} check that the chart and the
+ * Dockerfile use these values; {@code ManagementEndpointsTest}, {@code LayeredJarIT} and
+ * {@code DockerImageTest} check that the application really serves them.
  */
 final class DeploymentContract {
 
-	/** {@code server.port}: the two mirrored operations, the OpenAPI document, Swagger UI. */
+	/**
+	 * {@code server.port}: the two mirrored operations, the OpenAPI document, Swagger UI.
+	 */
 	static final int API_PORT = 8080;
 
-	/** {@code management.server.port}: health groups and Prometheus, never on the API port. */
+	/**
+	 * {@code management.server.port}: health groups and Prometheus, never on the API
+	 * port.
+	 */
 	static final int MANAGEMENT_PORT = 8081;
 
 	static final String LIVENESS_PATH = "/actuator/health/liveness";
@@ -22,13 +27,19 @@ final class DeploymentContract {
 
 	static final String PROMETHEUS_PATH = "/actuator/prometheus";
 
-	/** The image's non-root user and group, and the chart's runAsUser / runAsGroup / fsGroup. */
+	/**
+	 * The image's non-root user and group, and the chart's runAsUser / runAsGroup /
+	 * fsGroup.
+	 */
 	static final long RUN_AS_USER = 10001;
 
 	/** The launcher of Spring Boot's extracted layout (ENTRYPOINT of the image). */
 	static final String LAUNCHER = "org.springframework.boot.loader.launch.JarLauncher";
 
-	/** The layers of {@code java -Djarmode=tools -jar app.jar extract --layers}, least changed first. */
+	/**
+	 * The layers of {@code java -Djarmode=tools -jar app.jar extract --layers}, least
+	 * changed first.
+	 */
 	static final String[] LAYERS = { "dependencies", "spring-boot-loader", "snapshot-dependencies", "application" };
 
 	static final Path PROJECT_DIR = Path.of("").toAbsolutePath();

@@ -26,10 +26,11 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The image itself: built from the Dockerfile, run with a read-only root filesystem and a tmpfs
- * {@code /tmp} (as the chart runs it) against a WireMock upstream on the host. Runs where a Docker
- * engine exists; elsewhere it is skipped, not failed, and says so ({@code DockerfileTest} and
- * {@code LayeredJarIT} then cover what they can without Docker).
+ * The image itself: built from the Dockerfile, run with a read-only root filesystem and a
+ * tmpfs {@code /tmp} (as the chart runs it) against a WireMock upstream on the host. Runs
+ * where a Docker engine exists; elsewhere it is skipped, not failed, and says so
+ * ({@code DockerfileTest} and {@code LayeredJarIT} then cover what they can without
+ * Docker).
  */
 @ExtendWith(DockerImageTest.SaysWhenDockerIsMissing.class)
 @Testcontainers(disabledWithoutDocker = true)
@@ -47,15 +48,14 @@ class DockerImageTest {
 		ImageContract.stubUpstream(upstream);
 		org.testcontainers.Testcontainers.exposeHostPorts(upstream.port());
 
-		gateway = new GenericContainer<>(
-				new ImageFromDockerfile("secgroup-gateway-image-test", true).withDockerfile(DeploymentContract.DOCKERFILE))
+		gateway = new GenericContainer<>(new ImageFromDockerfile("secgroup-gateway-image-test", true)
+			.withDockerfile(DeploymentContract.DOCKERFILE))
 			.withExposedPorts(DeploymentContract.API_PORT, DeploymentContract.MANAGEMENT_PORT)
 			.withAccessToHost(true)
 			.withEnv(ImageContract.environment("http://host.testcontainers.internal:" + upstream.port(),
 					DeploymentContract.API_PORT, DeploymentContract.MANAGEMENT_PORT))
-			.withCreateContainerCmdModifier(create -> create.getHostConfig()
-				.withReadonlyRootfs(true)
-				.withTmpFs(Map.of("/tmp", "rw,size=256m")))
+			.withCreateContainerCmdModifier(
+					create -> create.getHostConfig().withReadonlyRootfs(true).withTmpFs(Map.of("/tmp", "rw,size=256m")))
 			.waitingFor(Wait.forHttp(DeploymentContract.READINESS_PATH)
 				.forPort(DeploymentContract.MANAGEMENT_PORT)
 				.forStatusCode(200)
@@ -84,7 +84,8 @@ class DockerImageTest {
 	void runsAsTheNumericNonRootUserWithAReadOnlyRootFilesystem() {
 		InspectContainerResponse container = gateway.getContainerInfo();
 
-		assertThat(container.getConfig().getUser()).isEqualTo(DeploymentContract.RUN_AS_USER + ":" + DeploymentContract.RUN_AS_USER);
+		assertThat(container.getConfig().getUser())
+			.isEqualTo(DeploymentContract.RUN_AS_USER + ":" + DeploymentContract.RUN_AS_USER);
 		assertThat(container.getHostConfig().getReadonlyRootfs()).isTrue();
 		assertThat(container.getConfig().getEntrypoint()).containsExactly("java", DeploymentContract.LAUNCHER);
 	}
@@ -105,7 +106,10 @@ class DockerImageTest {
 		return URI.create("http://" + gateway.getHost() + ":" + gateway.getMappedPort(port));
 	}
 
-	/** Prints why the class does not run, so that a skipped image test is never mistaken for a pass. */
+	/**
+	 * Prints why the class does not run, so that a skipped image test is never mistaken
+	 * for a pass.
+	 */
 	static final class SaysWhenDockerIsMissing implements ExecutionCondition {
 
 		@Override

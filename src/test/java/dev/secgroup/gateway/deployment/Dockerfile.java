@@ -12,13 +12,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The instructions of a Dockerfile, read the way the builder reads them: comments dropped,
- * continuation lines joined, {@code ARG} defaults substituted in {@code FROM}. Enough to check the
- * image's contract without a Docker engine.
+ * The instructions of a Dockerfile, read the way the builder reads them: comments
+ * dropped, continuation lines joined, {@code ARG} defaults substituted in {@code FROM}.
+ * Enough to check the image's contract without a Docker engine.
  */
 final class Dockerfile {
 
-	/** One instruction, its keyword upper-cased, in the stage it belongs to (0 = first FROM). */
+	/**
+	 * One instruction, its keyword upper-cased, in the stage it belongs to (0 = first
+	 * FROM).
+	 */
 	record Instruction(int stage, String keyword, String arguments) {
 	}
 
@@ -102,7 +105,9 @@ final class Dockerfile {
 		return instructions.stream().filter(i -> i.stage() == stage && i.keyword().equals(keyword)).toList();
 	}
 
-	/** The last instruction of this keyword in the final stage (what the image runs with). */
+	/**
+	 * The last instruction of this keyword in the final stage (what the image runs with).
+	 */
 	String last(String keyword) {
 		List<Instruction> found = inStage(finalStage(), keyword);
 		return found.isEmpty() ? null : found.get(found.size() - 1).arguments();
@@ -126,8 +131,8 @@ final class Dockerfile {
 	}
 
 	/**
-	 * The exec-form (JSON array) arguments of an instruction such as ENTRYPOINT, or null when it is
-	 * in shell form.
+	 * The exec-form (JSON array) arguments of an instruction such as ENTRYPOINT, or null
+	 * when it is in shell form.
 	 */
 	static List<String> execForm(String arguments) {
 		String trimmed = arguments.strip();

@@ -17,11 +17,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The image's contract, checked on the Dockerfile itself where no Docker engine exists:
- * wrapper build with a dependency layer cached apart from the sources, Temurin 25 JRE runtime,
- * Spring Boot's layers extracted, a numeric non-root user, exec-form entrypoint, both ports,
- * container-aware JVM options, and a build context limited to the build inputs. That the
- * extracted layout starts and serves is {@code LayeredJarIT}'s part; the image itself is
- * {@code DockerImageTest}'s where Docker runs.
+ * wrapper build with a dependency layer cached apart from the sources, Temurin 25 JRE
+ * runtime, Spring Boot's layers extracted, a numeric non-root user, exec-form entrypoint,
+ * both ports, container-aware JVM options, and a build context limited to the build
+ * inputs. That the extracted layout starts and serves is {@code LayeredJarIT}'s part; the
+ * image itself is {@code DockerImageTest}'s where Docker runs.
  */
 class DockerfileTest {
 
@@ -30,8 +30,8 @@ class DockerfileTest {
 	@Test
 	void buildsWithTheWrapperInAStageOfItsOwn() {
 		assertThat(dockerfile.stageImages()).hasSizeGreaterThanOrEqualTo(2);
-		assertThat(dockerfile.inStage(0, "RUN")).anySatisfy(run -> assertThat(run.arguments()).contains("./mvnw")
-			.contains("package"));
+		assertThat(dockerfile.inStage(0, "RUN"))
+			.anySatisfy(run -> assertThat(run.arguments()).contains("./mvnw").contains("package"));
 	}
 
 	@Test
@@ -64,8 +64,8 @@ class DockerfileTest {
 
 	@Test
 	void extractsSpringBootLayersLeastChangedFirst() {
-		assertThat(dockerfile.inStage(0, "RUN")).anySatisfy(run -> assertThat(run.arguments())
-			.contains("-Djarmode=tools", " extract ", "--layers", "--launcher"));
+		assertThat(dockerfile.inStage(0, "RUN")).anySatisfy(
+				run -> assertThat(run.arguments()).contains("-Djarmode=tools", " extract ", "--layers", "--launcher"));
 		List<String> copied = dockerfile.inStage(dockerfile.finalStage(), "COPY")
 			.stream()
 			.map(Dockerfile.Instruction::arguments)
@@ -85,8 +85,7 @@ class DockerfileTest {
 		long uid = Long.parseLong(user.split(":")[0]);
 		assertThat(uid).isNotZero().isEqualTo(DeploymentContract.RUN_AS_USER);
 		assertThat(((Number) Tree.at(values, "podSecurityContext.runAsUser")).longValue()).isEqualTo(uid);
-		assertThat(((Number) Tree.at(values, "containerSecurityContext.runAsUser")).longValue())
-			.isEqualTo(uid);
+		assertThat(((Number) Tree.at(values, "containerSecurityContext.runAsUser")).longValue()).isEqualTo(uid);
 	}
 
 	@Test
@@ -132,14 +131,10 @@ class DockerfileTest {
 			.filter(p -> p.startsWith("!"))
 			.map(p -> p.substring(1).replaceAll("/$", ""))
 			.toList();
-		List<String> copiedFromContext = dockerfile.inStage(0, "COPY")
-			.stream()
-			.flatMap(c -> {
-				String[] words = c.arguments().split("\\s+");
-				return Arrays.stream(words, 0, words.length - 1);
-			})
-			.map(source -> source.replaceAll("/$", ""))
-			.toList();
+		List<String> copiedFromContext = dockerfile.inStage(0, "COPY").stream().flatMap(c -> {
+			String[] words = c.arguments().split("\\s+");
+			return Arrays.stream(words, 0, words.length - 1);
+		}).map(source -> source.replaceAll("/$", "")).toList();
 
 		assertThat(patterns.get(0)).as("everything is excluded first").isEqualTo("*");
 		assertThat(included).containsExactlyInAnyOrder("pom.xml", "mvnw", ".mvn", "src")

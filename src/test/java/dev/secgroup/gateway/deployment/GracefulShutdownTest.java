@@ -29,9 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * What Kubernetes relies on when it stops a pod (SIGTERM runs the same context close): requests in
- * flight against a slow upstream complete, while new connections are refused at once, and the
- * shutdown waits for the former ({@code server.shutdown=graceful}).
+ * What Kubernetes relies on when it stops a pod (SIGTERM runs the same context close):
+ * requests in flight against a slow upstream complete, while new connections are refused
+ * at once, and the shutdown waits for the former ({@code server.shutdown=graceful}).
  */
 class GracefulShutdownTest {
 
@@ -61,7 +61,8 @@ class GracefulShutdownTest {
 				int port = ((WebServerApplicationContext) gateway).getWebServer().getPort();
 				List<CompletableFuture<HttpResponse<String>>> inFlight = List.of(send(port, "PUT", VPC_PATH, VPC_BODY),
 						send(port, "PUT", VPC_PATH, VPC_BODY), send(port, "POST", HSS_PATH, HSS_BODY));
-				assertThat(upstream.arrived.await(30, TimeUnit.SECONDS)).as("all three calls reached upstream").isTrue();
+				assertThat(upstream.arrived.await(30, TimeUnit.SECONDS)).as("all three calls reached upstream")
+					.isTrue();
 
 				CompletableFuture<Void> shutdown = CompletableFuture.runAsync(gateway::close);
 
@@ -88,12 +89,12 @@ class GracefulShutdownTest {
 
 	private static ConfigurableApplicationContext start(SlowUpstream upstream) {
 		return new SpringApplicationBuilder(SecgroupGatewayApplication.class).profiles("test")
-			.run("--server.port=0", "--spring.jmx.enabled=false",
-					"--spring.lifecycle.timeout-per-shutdown-phase=20s",
+			.run("--server.port=0", "--spring.jmx.enabled=false", "--spring.lifecycle.timeout-per-shutdown-phase=20s",
 					"--gateway.upstreams.vpc.endpoint=" + upstream.url() + "/vpc",
 					"--gateway.upstreams.hss.endpoint=" + upstream.url() + "/hss",
 					"--gateway.upstreams.iam.endpoint=" + upstream.url() + "/iam",
-					// The upstream holds the calls until the test releases them: no attempt may time out.
+					// The upstream holds the calls until the test releases them: no
+					// attempt may time out.
 					"--gateway.upstreams.vpc.response-timeout=60s", "--gateway.upstreams.vpc.retry.deadline=90s",
 					"--gateway.upstreams.hss.response-timeout=60s", "--gateway.upstreams.hss.retry.deadline=90s");
 	}
@@ -120,7 +121,9 @@ class GracefulShutdownTest {
 		}
 	}
 
-	/** An upstream that answers only when released, so that calls are provably in flight. */
+	/**
+	 * An upstream that answers only when released, so that calls are provably in flight.
+	 */
 	private static final class SlowUpstream implements AutoCloseable {
 
 		final CountDownLatch arrived;

@@ -35,9 +35,9 @@ import static dev.secgroup.gateway.deployment.RenderedChart.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Helm chart, rendered by Helm's own engine for the default values and for a values file with
- * every optional feature on, checked against what the application really serves and binds.
- * Tagged {@code helm}: runs in its own surefire JVM (STACK.md 4.4).
+ * The Helm chart, rendered by Helm's own engine for the default values and for a values
+ * file with every optional feature on, checked against what the application really serves
+ * and binds. Tagged {@code helm}: runs in its own surefire JVM (STACK.md 4.4).
  */
 @Tag("helm")
 class HelmChartTest {
@@ -46,9 +46,9 @@ class HelmChartTest {
 		.resolve("src/test/resources/helm/full-values.yaml");
 
 	/**
-	 * Properties the chart sets that the application does not bind yet: the code that binds them is
-	 * being written in parallel. Remove each entry once its code is on main (the test prints which
-	 * ones are bound by then).
+	 * Properties the chart sets that the application does not bind yet: the code that
+	 * binds them is being written in parallel. Remove each entry once its code is on main
+	 * (the test prints which ones are bound by then).
 	 */
 	private static final Map<String, String> NOT_YET_BOUND = notYetBound();
 
@@ -69,7 +69,8 @@ class HelmChartTest {
 		return Stream.of(Arguments.of("default values", defaults), Arguments.of("full values", full));
 	}
 
-	// --- lint and what is rendered ------------------------------------------------------------
+	// --- lint and what is rendered
+	// ------------------------------------------------------------
 
 	@Test
 	void lintsCleanInStrictMode() {
@@ -87,9 +88,8 @@ class HelmChartTest {
 
 	@Test
 	void fullValuesRenderEveryOptionalResource() {
-		assertThat(kinds(full)).containsExactlyInAnyOrder("ConfigMap", "ConfigMap", "Deployment", "Service",
-				"Service", "ServiceAccount", "PodDisruptionBudget", "NetworkPolicy", "HorizontalPodAutoscaler",
-				"ServiceMonitor");
+		assertThat(kinds(full)).containsExactlyInAnyOrder("ConfigMap", "ConfigMap", "Deployment", "Service", "Service",
+				"ServiceAccount", "PodDisruptionBudget", "NetworkPolicy", "HorizontalPodAutoscaler", "ServiceMonitor");
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -98,7 +98,8 @@ class HelmChartTest {
 		assertThat(kinds(chart)).doesNotContain("Secret");
 	}
 
-	// --- probes, ports and paths the application really serves ---------------------------------
+	// --- probes, ports and paths the application really serves
+	// ---------------------------------
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("valueSets")
@@ -155,16 +156,18 @@ class HelmChartTest {
 		assertThat(strings(at(monitor, "metadata.labels"))).containsEntry("release", "kube-prometheus-stack");
 	}
 
-	// --- configuration: only properties the application binds -----------------------------------
+	// --- configuration: only properties the application binds
+	// -----------------------------------
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("valueSets")
 	void everyConfigurationKeyIsAPropertyTheApplicationBinds(String name, RenderedChart chart) {
 		Map<String, Object> flat = RenderedChart.flatten(chart.applicationConfig());
 
-		assertThat(flat.keySet()).isNotEmpty().allSatisfy(key -> assertThat(properties.isKnown(key))
-			.as("%s is not a property the application binds (configuration metadata)", key)
-			.isTrue());
+		assertThat(flat.keySet()).isNotEmpty()
+			.allSatisfy(key -> assertThat(properties.isKnown(key))
+				.as("%s is not a property the application binds (configuration metadata)", key)
+				.isTrue());
 		reportNotYetBound(name, flat.keySet());
 	}
 
@@ -221,12 +224,14 @@ class HelmChartTest {
 		assertThat(properties.isKnown("gateway.regoin")).isFalse();
 		assertThat(properties.isKnown("server.prot")).isFalse();
 		assertThat(properties.isKnown("management.server.prot")).isFalse();
-		assertThat(properties.propertyOfEnvironmentVariable("SPRING_PROFILES_ACTIVE")).contains("spring.profiles.active");
+		assertThat(properties.propertyOfEnvironmentVariable("SPRING_PROFILES_ACTIVE"))
+			.contains("spring.profiles.active");
 		assertThat(properties.propertyOfEnvironmentVariable("GATEWAY_UPSTREAMS")).contains("gateway.upstreams");
 		assertThat(properties.propertyOfEnvironmentVariable("GATEWAY_REGOIN")).isEmpty();
 	}
 
-	// --- hardening -------------------------------------------------------------------------------
+	// --- hardening
+	// -------------------------------------------------------------------------------
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("valueSets")
@@ -282,8 +287,8 @@ class HelmChartTest {
 
 		List<Object> spread = list(spec.get("topologySpreadConstraints"));
 		assertThat(spread).extracting(c -> at(c, "topologyKey")).contains("kubernetes.io/hostname");
-		assertThat(spread).allSatisfy(c -> assertThat(podLabels).containsAllEntriesOf(
-				strings(at(c, "labelSelector.matchLabels"))));
+		assertThat(spread)
+			.allSatisfy(c -> assertThat(podLabels).containsAllEntriesOf(strings(at(c, "labelSelector.matchLabels"))));
 		Object antiAffinity = at(spec, "affinity.podAntiAffinity");
 		assertThat(antiAffinity).isNotNull();
 		Object term = Optional
@@ -293,7 +298,8 @@ class HelmChartTest {
 		assertThat(podLabels).containsAllEntriesOf(strings(at(term, "labelSelector.matchLabels")));
 	}
 
-	// --- secrets: references only ----------------------------------------------------------------
+	// --- secrets: references only
+	// ----------------------------------------------------------------
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("valueSets")
@@ -324,7 +330,8 @@ class HelmChartTest {
 			assertThat(at(env.get(variable), "valueFrom.secretKeyRef.name")).as(variable).isEqualTo("huawei-aksk");
 		}
 		assertThat(at(env.get("GATEWAY_CREDENTIALS_ACCESS_KEY"), "valueFrom.secretKeyRef.key")).isEqualTo("access-key");
-		assertThat(at(env.get("GATEWAY_CREDENTIALS_SECURITY_TOKEN"), "valueFrom.secretKeyRef.optional")).isEqualTo(true);
+		assertThat(at(env.get("GATEWAY_CREDENTIALS_SECURITY_TOKEN"), "valueFrom.secretKeyRef.optional"))
+			.isEqualTo(true);
 		assertThat(properties.propertyOfEnvironmentVariable("GATEWAY_CREDENTIALS_SECRET_KEY"))
 			.contains("gateway.credentials.secret-key");
 		assertThat(at(chart.applicationConfig(), "gateway.credentials.mode")).isEqualTo("aksk");
@@ -332,9 +339,9 @@ class HelmChartTest {
 
 	@Test
 	void passwordModeTakesOnlyThePasswordFromTheSecret() {
-		RenderedChart chart = RenderedChart.render(Map.of("gateway.credentials.mode", "password",
-				"gateway.credentials.password.userName", "svc-gateway", "gateway.credentials.password.domainName",
-				"acme"));
+		RenderedChart chart = RenderedChart
+			.render(Map.of("gateway.credentials.mode", "password", "gateway.credentials.password.userName",
+					"svc-gateway", "gateway.credentials.password.domainName", "acme"));
 
 		assertThat(at(chart.env().get("GATEWAY_CREDENTIALS_PASSWORD"), "valueFrom.secretKeyRef.name"))
 			.isEqualTo("gw-secgroup-gateway-credentials");
@@ -357,8 +364,8 @@ class HelmChartTest {
 		}
 		assertThat(at(env.get("SECGROUP_GATEWAY_CLIENT_0_API_KEY_SHA256"), "valueFrom.secretKeyRef.key"))
 			.isEqualTo("orders.sha256");
-		assertThat(at(clients.get(1), "operations")).isEqualTo(List.of("vpc:AddSecurityGroups",
-				"hss:CreateSecurityGroupPolicy"));
+		assertThat(at(clients.get(1), "operations"))
+			.isEqualTo(List.of("vpc:AddSecurityGroups", "hss:CreateSecurityGroupPolicy"));
 	}
 
 	@Test
@@ -372,13 +379,15 @@ class HelmChartTest {
 		assertThat(at(defaults.applicationConfig(), "spring.config")).isNull();
 	}
 
-	// --- service account and workload identity ---------------------------------------------------
+	// --- service account and workload identity
+	// ---------------------------------------------------
 
 	@Test
 	void serviceAccountTokenIsNotMountedWhenNothingNeedsIt() {
 		assertThat(at(defaults.one("ServiceAccount"), "automountServiceAccountToken")).isEqualTo(false);
 		assertThat(defaults.podSpec().get("automountServiceAccountToken")).isEqualTo(false);
-		assertThat(at(full.one("ServiceAccount"), "automountServiceAccountToken")).as("oidc + api-key").isEqualTo(false);
+		assertThat(at(full.one("ServiceAccount"), "automountServiceAccountToken")).as("oidc + api-key")
+			.isEqualTo(false);
 		assertThat(full.podSpec().get("automountServiceAccountToken")).isEqualTo(false);
 	}
 
@@ -410,7 +419,8 @@ class HelmChartTest {
 		assertThat(defaults.podSpec().toString()).doesNotContain("serviceAccountToken");
 	}
 
-	// --- selectors -------------------------------------------------------------------------------
+	// --- selectors
+	// -------------------------------------------------------------------------------
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("valueSets")
@@ -418,8 +428,8 @@ class HelmChartTest {
 		Map<String, String> podLabels = chart.podLabels();
 
 		assertThat(podLabels).containsAllEntriesOf(strings(at(chart.deployment(), "spec.selector.matchLabels")));
-		assertThat(chart.all("Service")).allSatisfy(
-				service -> assertThat(podLabels).containsAllEntriesOf(strings(at(service, "spec.selector"))));
+		assertThat(chart.all("Service"))
+			.allSatisfy(service -> assertThat(podLabels).containsAllEntriesOf(strings(at(service, "spec.selector"))));
 		assertThat(podLabels)
 			.containsAllEntriesOf(strings(at(chart.one("NetworkPolicy"), "spec.podSelector.matchLabels")));
 		assertThat(podLabels)
@@ -447,7 +457,8 @@ class HelmChartTest {
 		assertThat(at(full.one("PodDisruptionBudget"), "spec.maxUnavailable")).isNull();
 	}
 
-	// --- network policy --------------------------------------------------------------------------
+	// --- network policy
+	// --------------------------------------------------------------------------
 
 	@Test
 	void networkPolicyLetsOnlyTheOwnNamespaceCallTheApiByDefault() {
@@ -467,8 +478,8 @@ class HelmChartTest {
 	void networkPolicyOpensTheApiToTheAllowedNamespaces() {
 		Map<String, Object> policy = full.one("NetworkPolicy");
 
-		assertThat(at(policy, "spec.ingress[0].from[0].namespaceSelector.matchExpressions[0]")).isEqualTo(Map.of(
-				"key", "kubernetes.io/metadata.name", "operator", "In", "values", List.of("orders", "platform-ci")));
+		assertThat(at(policy, "spec.ingress[0].from[0].namespaceSelector.matchExpressions[0]")).isEqualTo(Map.of("key",
+				"kubernetes.io/metadata.name", "operator", "In", "values", List.of("orders", "platform-ci")));
 		assertThat(at(policy, "spec.ingress[0].from[1].ipBlock.cidr")).isEqualTo("10.20.0.0/16");
 		assertThat(at(policy, "spec.ingress[1].from[0].namespaceSelector.matchLabels"))
 			.isEqualTo(Map.of("kubernetes.io/metadata.name", "observability"));
@@ -480,13 +491,14 @@ class HelmChartTest {
 		List<Object> egress = list(at(policy, "spec.egress"));
 
 		assertThat(egress).hasSize(2);
-		assertThat(list(at(egress.get(0), "ports"))).containsExactlyInAnyOrder(
-				Map.of("port", 53, "protocol", "UDP"), Map.of("port", 53, "protocol", "TCP"));
+		assertThat(list(at(egress.get(0), "ports"))).containsExactlyInAnyOrder(Map.of("port", 53, "protocol", "UDP"),
+				Map.of("port", 53, "protocol", "TCP"));
 		assertThat(at(egress.get(0), "to[0].podSelector.matchLabels")).isEqualTo(Map.of("k8s-app", "kube-dns"));
 		assertThat(list(at(egress.get(1), "ports"))).containsExactly(Map.of("port", 443, "protocol", "TCP"));
 	}
 
-	// --- graceful shutdown and rollouts ----------------------------------------------------------
+	// --- graceful shutdown and rollouts
+	// ----------------------------------------------------------
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("valueSets")
@@ -535,7 +547,8 @@ class HelmChartTest {
 		assertThat(at(volume(chart, "config"), "configMap.name")).isEqualTo(fullname);
 	}
 
-	// --- grafana dashboard -----------------------------------------------------------------------
+	// --- grafana dashboard
+	// -----------------------------------------------------------------------
 
 	@Test
 	void dashboardIsLabelledForTheGrafanaSidecarAndCoversTheGatewaysMetrics() {
@@ -544,22 +557,23 @@ class HelmChartTest {
 			.build()
 			.readTree((String) at(configMap, "data.secgroup-gateway\\.json"));
 		List<String> expressions = new ArrayList<>();
-		dashboard.path("panels").forEach(panel -> panel.path("targets").forEach(t -> expressions.add(t.path("expr").asString())));
+		dashboard.path("panels")
+			.forEach(panel -> panel.path("targets").forEach(t -> expressions.add(t.path("expr").asString())));
 
 		assertThat(strings(at(configMap, "metadata.labels"))).containsEntry("grafana_dashboard", "1");
 		assertThat(at(configMap, "metadata.namespace")).isEqualTo("monitoring");
 		assertThat(strings(at(configMap, "metadata.annotations"))).containsEntry("grafana_folder", "Gateways");
 		assertThat(dashboard.path("uid").asString()).isEqualTo("secgroup-gateway");
-		assertThat(String.join("\n", expressions)).contains("http_server_requests_seconds", "http_client_requests_seconds",
-				"resilience4j_circuitbreaker_state", "resilience4j_retry_calls_total", "gateway_audit_events_total",
-				"gateway_credentials_token_requests_total");
+		assertThat(String.join("\n", expressions)).contains("http_server_requests_seconds",
+				"http_client_requests_seconds", "resilience4j_circuitbreaker_state", "resilience4j_retry_calls_total",
+				"gateway_audit_events_total", "gateway_credentials_token_requests_total");
 	}
 
-	// --- refusals --------------------------------------------------------------------------------
+	// --- refusals
+	// --------------------------------------------------------------------------------
 
 	static Stream<Arguments> invalidValues() {
-		return Stream.of(
-				Arguments.of(Map.of("gateway.credentials.mode", "root-keys"), "/gateway/credentials/mode"),
+		return Stream.of(Arguments.of(Map.of("gateway.credentials.mode", "root-keys"), "/gateway/credentials/mode"),
 				Arguments.of(Map.of("gateway.security.mode", "basic"), "/gateway/security/mode"),
 				Arguments.of(Map.of("replicaCount", 0), "/replicaCount"),
 				Arguments.of(Map.of("springProfiles[0]", "local"), "/springProfiles"),
@@ -569,11 +583,13 @@ class HelmChartTest {
 				Arguments.of(Map.of("gateway.upstreams.vpc.endpoint", "vpc.example.com"),
 						"/gateway/upstreams/vpc/endpoint"),
 				Arguments.of(Map.of("containerPorts.management", 70000), "/containerPorts/management"),
-				Arguments.of(Map.of("gateway.security.clients[0].name", "orders",
-						"gateway.security.clients[0].projects[0]", "*", "gateway.security.clients[0].operations[0]",
-						"vpc:DeletePort"), "/gateway/security/clients/0/operations/0"),
-				Arguments.of(Map.of("extraEnv[0].name", "GATEWAY_CREDENTIALS_SECRET_KEY", "extraEnv[0].value",
-						"plaintext"), "/extraEnv/0"),
+				Arguments.of(
+						Map.of("gateway.security.clients[0].name", "orders", "gateway.security.clients[0].projects[0]",
+								"*", "gateway.security.clients[0].operations[0]", "vpc:DeletePort"),
+						"/gateway/security/clients/0/operations/0"),
+				Arguments.of(
+						Map.of("extraEnv[0].name", "GATEWAY_CREDENTIALS_SECRET_KEY", "extraEnv[0].value", "plaintext"),
+						"/extraEnv/0"),
 				Arguments.of(Map.of("replicas", 3), "replicas"));
 	}
 
@@ -586,15 +602,15 @@ class HelmChartTest {
 	}
 
 	static Stream<Arguments> inconsistentValues() {
-		return Stream.of(
-				Arguments.of(Map.of("terminationGracePeriodSeconds", 20), "terminationGracePeriodSeconds"),
+		return Stream.of(Arguments.of(Map.of("terminationGracePeriodSeconds", 20), "terminationGracePeriodSeconds"),
 				Arguments.of(Map.of("gateway.credentials.mode", "oidc", "gateway.credentials.oidc.idpId", "idp"),
 						"gateway.credentials.oidc.audience"),
 				Arguments.of(Map.of("gateway.security.mode", "none"), "allowUnauthenticated"),
 				Arguments.of(Map.of("gateway.security.mode", "jwt"), "gateway.security.jwt.issuerUri"),
-				Arguments.of(Map.of("gateway.security.clients[0].name", "orders",
-						"gateway.security.clients[0].projects[0]", "*", "gateway.security.clients[0].operations[0]",
-						"vpc:AddSecurityGroups"), "apiKeySha256SecretKey"),
+				Arguments.of(
+						Map.of("gateway.security.clients[0].name", "orders", "gateway.security.clients[0].projects[0]",
+								"*", "gateway.security.clients[0].operations[0]", "vpc:AddSecurityGroups"),
+						"apiKeySha256SecretKey"),
 				Arguments.of(Map.of("containerPorts.management", 8080), "containerPorts.management"),
 				Arguments.of(Map.of("configTree.enabled", true), "configTree.existingSecret"));
 	}
@@ -605,7 +621,8 @@ class HelmChartTest {
 		assertThat(RenderedChart.refusal(values)).contains(named);
 	}
 
-	// --- helpers ---------------------------------------------------------------------------------
+	// --- helpers
+	// ---------------------------------------------------------------------------------
 
 	private static List<String> kinds(RenderedChart chart) {
 		return chart.documents().stream().map(d -> (String) d.get("kind")).toList();
@@ -654,8 +671,10 @@ class HelmChartTest {
 	}
 
 	private static Map<String, String> notYetBound() {
-		// Every property the chart sets is bound by the application now (gateway.credentials.* since
-		// issue 3); add a name here, with the reason, while its binding code is still being written.
+		// Every property the chart sets is bound by the application now
+		// (gateway.credentials.* since
+		// issue 3); add a name here, with the reason, while its binding code is still
+		// being written.
 		return new LinkedHashMap<>();
 	}
 

@@ -29,16 +29,18 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the packaged gateway must do when started the way the image starts it, configured only by
- * environment variables as the chart does: serve both operations against an upstream (WireMock
- * here), and the health groups and Prometheus on the management port. Shared by
- * {@code LayeredJarIT} (the image's layout, without Docker) and {@code DockerImageTest} (the image).
+ * What the packaged gateway must do when started the way the image starts it, configured
+ * only by environment variables as the chart does: serve both operations against an
+ * upstream (WireMock here), and the health groups and Prometheus on the management port.
+ * Shared by {@code LayeredJarIT} (the image's layout, without Docker) and
+ * {@code DockerImageTest} (the image).
  */
 final class ImageContract {
 
 	static final String PROJECT = "f5dab68cd75740e68c599e9af5fe0aed";
 
-	static final String VPC_PATH = "/v3/" + PROJECT + "/ports/99fd0c77-56b4-4bf6-8365-df352e45d5fc/insert-security-groups";
+	static final String VPC_PATH = "/v3/" + PROJECT
+			+ "/ports/99fd0c77-56b4-4bf6-8365-df352e45d5fc/insert-security-groups";
 
 	static final String HSS_PATH = "/v5/" + PROJECT
 			+ "/container-network/4bd2f3c4-8a4f-11ee-a3a3-0255ac100b08/monitoring/security-group-policy";
@@ -60,9 +62,10 @@ final class ImageContract {
 	}
 
 	/**
-	 * The environment of the gateway process: the chart's profile, ports and upstreams, cloud
-	 * credentials (fake keys: WireMock checks no signature) and one API-key client, all through
-	 * relaxed binding. Properties the code does not bind yet are ignored by it.
+	 * The environment of the gateway process: the chart's profile, ports and upstreams,
+	 * cloud credentials (fake keys: WireMock checks no signature) and one API-key client,
+	 * all through relaxed binding. Properties the code does not bind yet are ignored by
+	 * it.
 	 */
 	static Map<String, String> environment(String upstreamBaseUrl, int apiPort, int managementPort) {
 		Map<String, String> env = new LinkedHashMap<>();
@@ -103,7 +106,8 @@ final class ImageContract {
 
 	static void stubUpstream(WireMockServer upstream) {
 		upstream.stubFor(WireMock.put(urlPathEqualTo("/vpc" + VPC_PATH))
-			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(VPC_ANSWER)));
+			.willReturn(
+					aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(VPC_ANSWER)));
 		upstream.stubFor(WireMock.post(urlPathEqualTo("/hss" + HSS_PATH)).willReturn(aResponse().withStatus(200)));
 	}
 
@@ -116,7 +120,10 @@ final class ImageContract {
 		}
 	}
 
-	/** Calls both operations and the management endpoints, and checks what upstream received. */
+	/**
+	 * Calls both operations and the management endpoints, and checks what upstream
+	 * received.
+	 */
 	static void verify(URI api, URI management, WireMockServer upstream) {
 		assertThat(get(management.resolve(DeploymentContract.LIVENESS_PATH)).statusCode()).isEqualTo(200);
 		assertThat(get(management.resolve(DeploymentContract.READINESS_PATH)).statusCode()).isEqualTo(200);

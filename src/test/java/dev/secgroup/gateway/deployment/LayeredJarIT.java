@@ -25,11 +25,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The image's runtime without Docker (failsafe, after {@code package}): the built jar extracted
- * into layers exactly as the Dockerfile does, the layers copied in the Dockerfile's order into one
- * directory, and the Dockerfile's own ENTRYPOINT started there with its JAVA_TOOL_OPTIONS and the
- * chart's environment. It must serve both operations and the management endpoints, log JSON lines
- * only, and stop gracefully on SIGTERM.
+ * The image's runtime without Docker (failsafe, after {@code package}): the built jar
+ * extracted into layers exactly as the Dockerfile does, the layers copied in the
+ * Dockerfile's order into one directory, and the Dockerfile's own ENTRYPOINT started
+ * there with its JAVA_TOOL_OPTIONS and the chart's environment. It must serve both
+ * operations and the management endpoints, log JSON lines only, and stop gracefully on
+ * SIGTERM.
  */
 class LayeredJarIT {
 
@@ -83,13 +84,17 @@ class LayeredJarIT {
 		assertThat(gateway.waitFor(30, TimeUnit.SECONDS)).as("stopped within the grace period").isTrue();
 		assertThat(gateway.exitValue()).isIn(0, 143);
 		List<String> lines = Files.readAllLines(stdout);
-		assertThat(lines).isNotEmpty().allSatisfy(line -> assertThat(JsonMapper.builder().build().readTree(line).isObject())
-			.as("stdout line is one JSON object: %s", line)
-			.isTrue());
+		assertThat(lines).isNotEmpty()
+			.allSatisfy(line -> assertThat(JsonMapper.builder().build().readTree(line).isObject())
+				.as("stdout line is one JSON object: %s", line)
+				.isTrue());
 		assertThat(String.join("\n", lines)).contains("Graceful shutdown complete");
 	}
 
-	/** What the Dockerfile's build stage extracts and its runtime stage copies, in that order. */
+	/**
+	 * What the Dockerfile's build stage extracts and its runtime stage copies, in that
+	 * order.
+	 */
 	private Path assembleLayers(Path work) throws IOException, InterruptedException {
 		Path jar;
 		try (Stream<Path> files = Files.list(DeploymentContract.PROJECT_DIR.resolve("target"))) {

@@ -16,9 +16,9 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The chart rendered by Helm's own engine (helm-java, in-process) and parsed into plain maps.
- * Only for {@code @Tag("helm")} tests: helm-java must not be loaded in the JVM of the other tests
- * (STACK.md 4.4).
+ * The chart rendered by Helm's own engine (helm-java, in-process) and parsed into plain
+ * maps. Only for {@code @Tag("helm")} tests: helm-java must not be loaded in the JVM of
+ * the other tests (STACK.md 4.4).
  */
 final class RenderedChart {
 
@@ -26,7 +26,10 @@ final class RenderedChart {
 
 	static final String NAMESPACE = "team-a";
 
-	/** The chart requires Kubernetes 1.30+ (preStop sleep action); render for a current one. */
+	/**
+	 * The chart requires Kubernetes 1.30+ (preStop sleep action); render for a current
+	 * one.
+	 */
 	static final String KUBE_VERSION = "1.33.0";
 
 	private final String text;
@@ -38,7 +41,10 @@ final class RenderedChart {
 		this.documents = parse(text);
 	}
 
-	/** Renders with the chart's defaults, then {@code valuesFile} (may be null), then {@code sets}. */
+	/**
+	 * Renders with the chart's defaults, then {@code valuesFile} (may be null), then
+	 * {@code sets}.
+	 */
 	static RenderedChart render(Path valuesFile, Map<String, Object> sets) {
 		return new RenderedChart(command(valuesFile, sets).call());
 	}
@@ -51,7 +57,10 @@ final class RenderedChart {
 		return render(null, sets);
 	}
 
-	/** The message with which Helm refuses these values (schema or chart checks); fails if it does not. */
+	/**
+	 * The message with which Helm refuses these values (schema or chart checks); fails if
+	 * it does not.
+	 */
 	static String refusal(Map<String, Object> sets) {
 		try {
 			String output = command(null, sets).call();

@@ -59,8 +59,8 @@ final class Tree {
 	}
 
 	/**
-	 * Flattens a configuration tree into Spring property names: maps by dots, lists of maps by
-	 * index ({@code clients[0].name}); a list of scalars is one property.
+	 * Flattens a configuration tree into Spring property names: maps by dots, lists of
+	 * maps by index ({@code clients[0].name}); a list of scalars is one property.
 	 */
 	static Map<String, Object> flatten(Map<String, Object> tree) {
 		Map<String, Object> flat = new LinkedHashMap<>();

@@ -27,9 +27,10 @@ class HssSecurityGroupPolicyTest extends GatewayTestSupport {
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).isEmpty();
-		upstream.verify(1, postRequestedFor(urlEqualTo(UPSTREAM_PATH + "?enterprise_project_id=all_granted_eps"))
-			.withHeader("Content-Type", equalTo("application/json"))
-			.withRequestBody(equalToJson(HSS_BODY)));
+		upstream.verify(1,
+				postRequestedFor(urlEqualTo(UPSTREAM_PATH + "?enterprise_project_id=all_granted_eps"))
+					.withHeader("Content-Type", equalTo("application/json"))
+					.withRequestBody(equalToJson(HSS_BODY)));
 		assertThat(upstream.getAllServeEvents().get(0).getRequest().getBodyAsString()).isEqualTo(HSS_BODY);
 	}
 
@@ -55,9 +56,11 @@ class HssSecurityGroupPolicyTest extends GatewayTestSupport {
 
 	@Test
 	void hssErrorBodyKeepsStatusAndCode() {
-		upstream.stubFor(WireMock.post(urlPathEqualTo(UPSTREAM_PATH)).willReturn(aResponse().withStatus(400)
-			.withHeader("X-Request-Id", "hss-req")
-			.withBody("{\"error_code\":\"HSS.1005\",\"error_description\":\"d\",\"error_msg\":\"Cluster not found\"}")));
+		upstream.stubFor(WireMock.post(urlPathEqualTo(UPSTREAM_PATH))
+			.willReturn(aResponse().withStatus(400)
+				.withHeader("X-Request-Id", "hss-req")
+				.withBody(
+						"{\"error_code\":\"HSS.1005\",\"error_description\":\"d\",\"error_msg\":\"Cluster not found\"}")));
 
 		HttpResponse<String> response = post(HSS_PATH, HSS_BODY);
 

@@ -29,9 +29,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The {@code local} profile with each credentials mode, as a user would run it
- * ({@code ./mvnw spring-boot:run -Dspring-boot.run.arguments=--gateway.credentials.mode=...}): the
- * simulator really checks what the gateway sends, so a wrong key is refused with Huawei's 401
- * {@code APIGW.0301}, and the password and OIDC modes obtain their tokens from the IAM fake.
+ * ({@code ./mvnw spring-boot:run -Dspring-boot.run.arguments=--gateway.credentials.mode=...}):
+ * the simulator really checks what the gateway sends, so a wrong key is refused with
+ * Huawei's 401 {@code APIGW.0301}, and the password and OIDC modes obtain their tokens
+ * from the IAM fake.
  */
 class LocalProfileCredentialModesTest {
 
@@ -105,8 +106,8 @@ class LocalProfileCredentialModesTest {
 
 	private Local start(String... args) {
 		int port = freePort();
-		List<String> all = new ArrayList<>(List.of("--server.port=" + port, "--spring.main.banner-mode=off",
-				"--logging.level.root=WARN"));
+		List<String> all = new ArrayList<>(
+				List.of("--server.port=" + port, "--spring.main.banner-mode=off", "--logging.level.root=WARN"));
 		all.addAll(List.of(args));
 		// No profile given: local is the default, as for ./mvnw spring-boot:run.
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(SecgroupGatewayApplication.class)
@@ -116,9 +117,10 @@ class LocalProfileCredentialModesTest {
 
 	private static String unsignedJwt(Instant expiresAt) {
 		Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
-		return base64.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "."
-				+ base64.encodeToString(("{\"sub\":\"system:serviceaccount:team-a:gateway\",\"exp\":"
-						+ expiresAt.getEpochSecond() + "}").getBytes(StandardCharsets.UTF_8))
+		return base64.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "." + base64
+			.encodeToString(
+					("{\"sub\":\"system:serviceaccount:team-a:gateway\",\"exp\":" + expiresAt.getEpochSecond() + "}")
+						.getBytes(StandardCharsets.UTF_8))
 				+ ".";
 	}
 

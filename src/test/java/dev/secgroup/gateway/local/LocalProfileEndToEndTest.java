@@ -25,10 +25,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What a user gets from {@code ./mvnw spring-boot:run}: the {@code local} profile, the gateway's
- * real adapters calling the embedded simulator over HTTP, the documents' examples answered as the
- * documents show. The local upstream endpoints are built from {@code server.port}, so this test
- * runs on a fixed, free port.
+ * What a user gets from {@code ./mvnw spring-boot:run}: the {@code local} profile, the
+ * gateway's real adapters calling the embedded simulator over HTTP, the documents'
+ * examples answered as the documents show. The local upstream endpoints are built from
+ * {@code server.port}, so this test runs on a fixed, free port.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ActiveProfiles("local")
@@ -68,8 +68,9 @@ class LocalProfileEndToEndTest {
 
 	@Test
 	void theVpcDocumentExampleGivesTheDocumentResponse() throws Exception {
-		HttpResponse<String> response = send("PUT", VPC_PATH, """
-				{"port":{"security_groups":["8edd3747-ccd4-49a1-82b9-a165eec314b4","6c2d4540-3b7d-4207-a319-a7231b439995"],"index":1}}""");
+		HttpResponse<String> response = send("PUT", VPC_PATH,
+				"""
+						{"port":{"security_groups":["8edd3747-ccd4-49a1-82b9-a165eec314b4","6c2d4540-3b7d-4207-a319-a7231b439995"],"index":1}}""");
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		JsonNode body = json.readTree(response.body());
@@ -106,8 +107,9 @@ class LocalProfileEndToEndTest {
 
 	@Test
 	void theHssDocumentExampleIsRecordedAndAnswered200WithAnEmptyBody() throws Exception {
-		HttpResponse<String> response = send("POST", HSS_PATH + "?enterprise_project_id=all_granted_eps", """
-				{"policy_name":"ywk-test","workload_id":"27f3d7af-e947-4731-a3d2-8a561ae33069","workload_name":"kube-state-metrics","workload_type":"deployments","security_groups":[{"security_group_id":"03b46bce-b0b7-42d3-992d-ddfb567106f0","security_group_name":"sg-4a7d"}]}""");
+		HttpResponse<String> response = send("POST", HSS_PATH + "?enterprise_project_id=all_granted_eps",
+				"""
+						{"policy_name":"ywk-test","workload_id":"27f3d7af-e947-4731-a3d2-8a561ae33069","workload_name":"kube-state-metrics","workload_type":"deployments","security_groups":[{"security_group_id":"03b46bce-b0b7-42d3-992d-ddfb567106f0","security_group_name":"sg-4a7d"}]}""");
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).isEmpty();
@@ -122,7 +124,8 @@ class LocalProfileEndToEndTest {
 
 	private HttpResponse<String> send(String method, String path, String body) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + path))
-			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+			.method(method,
+					body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
 		if (body != null) {
 			request.header("Content-Type", "application/json");
 		}
@@ -130,7 +133,8 @@ class LocalProfileEndToEndTest {
 	}
 
 	private static String documentExampleResponse() throws IOException {
-		String doc = java.nio.file.Files.readString(java.nio.file.Path.of("src/test/resources/vpc-example-response.json"));
+		String doc = java.nio.file.Files
+			.readString(java.nio.file.Path.of("src/test/resources/vpc-example-response.json"));
 		return doc;
 	}
 

@@ -4,8 +4,8 @@ import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
 
 /**
- * Turns the access log on for a test (the test profile logs WARN and above only), without a
- * context of its own.
+ * Turns the access log on for a test (the test profile logs WARN and above only), without
+ * a context of its own.
  */
 final class AccessLogLevel {
 

@@ -19,9 +19,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * One access log line per request, answering "who called what, how did it end, how long did it
- * take": method, route template, status, latency, client and request id, never the raw path,
- * the query, the body or a credential.
+ * One access log line per request, answering "who called what, how did it end, how long
+ * did it take": method, route template, status, latency, client and request id, never the
+ * raw path, the query, the body or a credential.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class AccessLogTest extends SecuredGatewayTestSupport {
@@ -38,15 +38,15 @@ class AccessLogTest extends SecuredGatewayTestSupport {
 
 	@Test
 	void anAuthenticatedCallIsLoggedWithItsClient(CapturedOutput output) {
-		upstream.stubFor(WireMock.put(urlPathMatching("/vpc/.*")).willReturn(aResponse().withStatus(200).withBody("{}")));
+		upstream
+			.stubFor(WireMock.put(urlPathMatching("/vpc/.*")).willReturn(aResponse().withStatus(200).withBody("{}")));
 
 		HttpResponse<String> response = sendWithKey("PUT", VPC_PATH + "?marker=" + PORT_ID, KEY_A, VPC_BODY);
 
 		String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
 		JsonNode line = LogLines.access(output, requestId);
-		assertThat(line.path("message").asString())
-			.isEqualTo("PUT " + ServerMetricsTest.VPC_ROUTE + " 200 " + line.path("latency_ms").asLong()
-					+ "ms client=team-a");
+		assertThat(line.path("message").asString()).isEqualTo(
+				"PUT " + ServerMetricsTest.VPC_ROUTE + " 200 " + line.path("latency_ms").asLong() + "ms client=team-a");
 		assertThat(line.path("method").asString()).isEqualTo("PUT");
 		assertThat(line.path("route").asString()).isEqualTo(ServerMetricsTest.VPC_ROUTE);
 		assertThat(line.path("status").asInt()).isEqualTo(200);
@@ -60,7 +60,8 @@ class AccessLogTest extends SecuredGatewayTestSupport {
 		HttpResponse<String> anonymous = sendWithKey("PUT", VPC_PATH, null, VPC_BODY);
 		HttpResponse<String> notGranted = sendWithKey("POST", HSS_PATH, KEY_C, HSS_BODY);
 
-		JsonNode unauthenticated = LogLines.access(output, anonymous.headers().firstValue("X-Request-Id").orElseThrow());
+		JsonNode unauthenticated = LogLines.access(output,
+				anonymous.headers().firstValue("X-Request-Id").orElseThrow());
 		assertThat(unauthenticated.path("status").asInt()).isEqualTo(401);
 		assertThat(unauthenticated.path("route").asString()).isEqualTo(ServerMetricsTest.VPC_ROUTE);
 		assertThat(unauthenticated.path("client").asString()).isEqualTo("-");

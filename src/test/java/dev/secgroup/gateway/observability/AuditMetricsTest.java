@@ -10,9 +10,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Audit events written are counted per operation and outcome ({@code success}, {@code denied},
- * {@code rejected}, {@code failed}), and refusals by Spring Security keep their operation's route
- * in {@code http.server.requests}.
+ * Audit events written are counted per operation and outcome ({@code success},
+ * {@code denied}, {@code rejected}, {@code failed}), and refusals by Spring Security keep
+ * their operation's route in {@code http.server.requests}.
  */
 class AuditMetricsTest extends SecuredGatewayTestSupport {
 
@@ -22,7 +22,8 @@ class AuditMetricsTest extends SecuredGatewayTestSupport {
 
 	@Test
 	void eventsAreCountedByOperationAndOutcome() {
-		upstream.stubFor(WireMock.put(urlPathMatching("/vpc/.*")).willReturn(aResponse().withStatus(200).withBody("{}")));
+		upstream
+			.stubFor(WireMock.put(urlPathMatching("/vpc/.*")).willReturn(aResponse().withStatus(200).withBody("{}")));
 		Scrape before = scrape();
 
 		assertThat(sendWithKey("PUT", VPC_PATH, KEY_A, VPC_BODY).statusCode()).isEqualTo(200);
@@ -33,21 +34,24 @@ class AuditMetricsTest extends SecuredGatewayTestSupport {
 		assertThat(sendWithKey("PUT", VPC_PATH, KEY_A, VPC_BODY).statusCode()).isEqualTo(502);
 
 		Scrape.eventually(this::scrape, after -> {
-		assertThat(increase(before, after, EVENTS, "operation", VPC, "outcome", "success")).isEqualTo(1);
-		assertThat(increase(before, after, EVENTS, "operation", VPC, "outcome", "denied")).isEqualTo(2);
-		assertThat(increase(before, after, EVENTS, "operation", VPC, "outcome", "rejected")).isEqualTo(1);
-		assertThat(increase(before, after, EVENTS, "operation", VPC, "outcome", "failed")).isEqualTo(1);
-		assertThat(increase(before, after, "gateway_audit_failures_total", "operation", VPC)).isZero();
-		assertThat(increase(before, after, ServerMetricsTest.SERVER, "uri", ServerMetricsTest.VPC_ROUTE, "status",
-				"401"))
-			.isEqualTo(1);
-		assertThat(increase(before, after, ServerMetricsTest.SERVER, "uri", ServerMetricsTest.VPC_ROUTE, "status",
-				"403"))
-			.isEqualTo(1);
+			assertThat(increase(before, after, EVENTS, "operation", VPC, "outcome", "success")).isEqualTo(1);
+			assertThat(increase(before, after, EVENTS, "operation", VPC, "outcome", "denied")).isEqualTo(2);
+			assertThat(increase(before, after, EVENTS, "operation", VPC, "outcome", "rejected")).isEqualTo(1);
+			assertThat(increase(before, after, EVENTS, "operation", VPC, "outcome", "failed")).isEqualTo(1);
+			assertThat(increase(before, after, "gateway_audit_failures_total", "operation", VPC)).isZero();
+			assertThat(increase(before, after, ServerMetricsTest.SERVER, "uri", ServerMetricsTest.VPC_ROUTE, "status",
+					"401"))
+				.isEqualTo(1);
+			assertThat(increase(before, after, ServerMetricsTest.SERVER, "uri", ServerMetricsTest.VPC_ROUTE, "status",
+					"403"))
+				.isEqualTo(1);
 		});
 	}
 
-	/** Outside the chart (which makes it public), Prometheus needs a client's key in api-key mode. */
+	/**
+	 * Outside the chart (which makes it public), Prometheus needs a client's key in
+	 * api-key mode.
+	 */
 	private Scrape scrape() {
 		return Scrape.of(managementPort, "X-Api-Key", KEY_B);
 	}

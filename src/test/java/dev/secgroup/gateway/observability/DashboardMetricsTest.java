@@ -30,15 +30,16 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every metric the Grafana dashboard queries is one the gateway really exposes (a renamed meter
- * would otherwise leave a silently empty panel), and the dashboard has a panel for each question
- * of the on-call engineer. Runs in {@code password} mode (the configuration of
- * {@code PasswordTokenTest}, so the context is shared), where the IAM token metrics exist too.
+ * Every metric the Grafana dashboard queries is one the gateway really exposes (a renamed
+ * meter would otherwise leave a silently empty panel), and the dashboard has a panel for
+ * each question of the on-call engineer. Runs in {@code password} mode (the configuration
+ * of {@code PasswordTokenTest}, so the context is shared), where the IAM token metrics
+ * exist too.
  */
 @Import(MutableClock.Config.class)
-@TestPropertySource(properties = { "gateway.credentials.mode=password",
-		"gateway.credentials.user-name=gateway-robot", "gateway.credentials.password=Pa55w0rd-\"quoted\"-secret",
-		"gateway.credentials.domain-name=acme-account", "gateway.credentials.token-refresh-margin=1h" })
+@TestPropertySource(properties = { "gateway.credentials.mode=password", "gateway.credentials.user-name=gateway-robot",
+		"gateway.credentials.password=Pa55w0rd-\"quoted\"-secret", "gateway.credentials.domain-name=acme-account",
+		"gateway.credentials.token-refresh-margin=1h" })
 class DashboardMetricsTest extends GatewayTestSupport {
 
 	static final Path DASHBOARD = Path.of("helm/secgroup-gateway/dashboards/secgroup-gateway.json");
@@ -46,10 +47,13 @@ class DashboardMetricsTest extends GatewayTestSupport {
 	/** Prometheus's own series, not the gateway's. */
 	private static final Set<String> PROMETHEUS_OWN = Set.of("up");
 
-	/** Counters registered on their first event, with the event (this test does not provoke it). */
-	private static final Map<String, String> ON_FIRST_EVENT = Map.of(
-			"gateway_credentials_upstream_rejections_total", "upstream answered 401 to the gateway's credentials",
-			"gateway_credentials_caller_token_missing_total", "a pass-through call without X-Auth-Token");
+	/**
+	 * Counters registered on their first event, with the event (this test does not
+	 * provoke it).
+	 */
+	private static final Map<String, String> ON_FIRST_EVENT = Map.of("gateway_credentials_upstream_rejections_total",
+			"upstream answered 401 to the gateway's credentials", "gateway_credentials_caller_token_missing_total",
+			"a pass-through call without X-Auth-Token");
 
 	private static final Pattern METRIC = Pattern.compile("\\b([a-z][a-z0-9_]*)\\s*(\\{|\\[)");
 
@@ -68,7 +72,8 @@ class DashboardMetricsTest extends GatewayTestSupport {
 				.withHeader("X-Subject-Token", "token-" + project)
 				.withBody("{\"token\":{\"expires_at\":\"" + IAM_TIME.format(clock.instant().plus(Duration.ofHours(24)))
 						+ "\",\"methods\":[\"password\"]}}")));
-		upstream.stubFor(WireMock.put(urlPathMatching("/vpc/.*")).willReturn(aResponse().withStatus(200).withBody("{}")));
+		upstream
+			.stubFor(WireMock.put(urlPathMatching("/vpc/.*")).willReturn(aResponse().withStatus(200).withBody("{}")));
 		assertThat(put(VPC_PATH.replace(PROJECT, project), VPC_BODY).statusCode()).isEqualTo(200);
 		Set<String> queried = queriedMetrics();
 
@@ -85,11 +90,11 @@ class DashboardMetricsTest extends GatewayTestSupport {
 
 	@Test
 	void coversWhatTheOnCallEngineerAsks() throws IOException {
-		assertThat(queriedMetrics()).contains("http_server_requests_seconds_count", "http_server_requests_seconds_bucket",
-				"http_client_requests_seconds_count", "http_client_requests_seconds_bucket",
-				"gateway_upstream_timeouts_total", "resilience4j_circuitbreaker_state", "resilience4j_retry_calls_total",
-				"gateway_audit_events_total", "gateway_credentials_token_requests_total",
-				"gateway_credentials_token_expiry_seconds");
+		assertThat(queriedMetrics()).contains("http_server_requests_seconds_count",
+				"http_server_requests_seconds_bucket", "http_client_requests_seconds_count",
+				"http_client_requests_seconds_bucket", "gateway_upstream_timeouts_total",
+				"resilience4j_circuitbreaker_state", "resilience4j_retry_calls_total", "gateway_audit_events_total",
+				"gateway_credentials_token_requests_total", "gateway_credentials_token_expiry_seconds");
 	}
 
 	static Set<String> queriedMetrics() throws IOException {

@@ -20,10 +20,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Outside the {@code local} profile (here {@code test}) standard output is one JSON object per
- * line, so that a cluster's log collector needs no parsing rule: application logs (ECS, with
- * {@code trace_id}, {@code span_id} and {@code request_id}), access log lines and audit events,
- * an error with its stack trace included.
+ * Outside the {@code local} profile (here {@code test}) standard output is one JSON
+ * object per line, so that a cluster's log collector needs no parsing rule: application
+ * logs (ECS, with {@code trace_id}, {@code span_id} and {@code request_id}), access log
+ * lines and audit events, an error with its stack trace included.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class JsonLogLinesTest extends GatewayTestSupport {
@@ -40,7 +40,8 @@ class JsonLogLinesTest extends GatewayTestSupport {
 
 	@Test
 	void everyLineOfACallIsOneJsonObject(CapturedOutput output) {
-		upstream.stubFor(WireMock.put(urlPathMatching("/vpc/.*")).willReturn(aResponse().withStatus(200).withBody("{}")));
+		upstream
+			.stubFor(WireMock.put(urlPathMatching("/vpc/.*")).willReturn(aResponse().withStatus(200).withBody("{}")));
 
 		HttpResponse<String> response = put(VPC_PATH, VPC_BODY);
 		HttpResponse<String> invalid = put(VPC_PATH, "{\"port\":\"line\\nbreak\"}");

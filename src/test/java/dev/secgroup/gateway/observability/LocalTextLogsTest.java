@@ -26,11 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * In the {@code local} profile (a fresh checkout's {@code spring-boot:run}) logs are readable
- * text, each line with the trace, span and request ids in the same names as the JSON members.
- * The log format is chosen once per JVM (and every context of the test JVM logs JSON, see
- * {@code src/test/resources/config/application-local.yaml}), so this runs the gateway as built, in a
- * JVM of its own.
+ * In the {@code local} profile (a fresh checkout's {@code spring-boot:run}) logs are
+ * readable text, each line with the trace, span and request ids in the same names as the
+ * JSON members. The log format is chosen once per JVM (and every context of the test JVM
+ * logs JSON, see {@code src/test/resources/config/application-local.yaml}), so this runs
+ * the gateway as built, in a JVM of its own.
  */
 class LocalTextLogsTest {
 
@@ -57,9 +57,8 @@ class LocalTextLogsTest {
 		int managementPort = freePort();
 		Path stdout = work.resolve("stdout.log");
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		gateway = new ProcessBuilder(java, "-cp", applicationClassPath(),
-				SecgroupGatewayApplication.class.getName(), "--server.port=" + apiPort,
-				"--management.server.port=" + managementPort, "--spring.jmx.enabled=false")
+		gateway = new ProcessBuilder(java, "-cp", applicationClassPath(), SecgroupGatewayApplication.class.getName(),
+				"--server.port=" + apiPort, "--management.server.port=" + managementPort, "--spring.jmx.enabled=false")
 			.redirectOutput(stdout.toFile())
 			.redirectErrorStream(true)
 			.start();
@@ -72,8 +71,8 @@ class LocalTextLogsTest {
 		HttpResponse<String> response = HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apiPort + VPC_PATH))
 				.header("Content-Type", "application/json")
-				.PUT(HttpRequest.BodyPublishers
-					.ofString("{\"port\":{\"security_groups\":[\"a0608cbf-d047-4f54-8b28-cd7b59853fff\"]},\"dry_run\":true}"))
+				.PUT(HttpRequest.BodyPublishers.ofString(
+						"{\"port\":{\"security_groups\":[\"a0608cbf-d047-4f54-8b28-cd7b59853fff\"]},\"dry_run\":true}"))
 				.build(), HttpResponse.BodyHandlers.ofString());
 
 		assertThat(response.statusCode()).isEqualTo(202);
@@ -82,12 +81,16 @@ class LocalTextLogsTest {
 				+ Pattern.quote(requestId) + "\\] dev\\.secgroup\\.gateway\\.access +: PUT "
 				+ Pattern.quote("/v3/{project_id}/ports/{port_id}/insert-security-groups") + " 202 \\d+ms client=-");
 		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(Files.readAllLines(stdout)).anyMatch(line -> accessLine.matcher(line).matches()));
+			.untilAsserted(
+					() -> assertThat(Files.readAllLines(stdout)).anyMatch(line -> accessLine.matcher(line).matches()));
 		List<String> lines = Files.readAllLines(stdout);
 		assertThat(lines).filteredOn(line -> line.startsWith("{\"@timestamp\"")).isEmpty();
 	}
 
-	/** The test JVM's class path without the test classes and resources: the application as built. */
+	/**
+	 * The test JVM's class path without the test classes and resources: the application
+	 * as built.
+	 */
 	private static String applicationClassPath() {
 		Path testClasses = Path.of("target", "test-classes").toAbsolutePath();
 		return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))

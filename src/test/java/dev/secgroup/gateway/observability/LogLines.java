@@ -34,20 +34,22 @@ final class LogLines {
 	}
 
 	/**
-	 * The access log line of this request id; fails unless there is exactly one. Waits for it
-	 * (5 s at most): the line is written once the answer has been sent.
+	 * The access log line of this request id; fails unless there is exactly one. Waits
+	 * for it (5 s at most): the line is written once the answer has been sent.
 	 */
 	static JsonNode access(CharSequence output, String requestId) {
-		await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).until(() -> output.toString()
-			.lines()
-			.anyMatch(line -> line.contains(AccessLogFilter.LOGGER) && line.contains(requestId)));
+		await().atMost(Duration.ofSeconds(5))
+			.pollInterval(Duration.ofMillis(20))
+			.until(() -> output.toString()
+				.lines()
+				.anyMatch(line -> line.contains(AccessLogFilter.LOGGER) && line.contains(requestId)));
 		List<JsonNode> lines = all(output).stream()
 			.filter(line -> AccessLogFilter.LOGGER.equals(line.path("log").path("logger").asString(null)))
 			.filter(line -> requestId.equals(line.path("request_id").asString(null)))
 			.toList();
 		if (lines.size() != 1) {
-			throw new AssertionError("expected one access line of " + requestId + " but found " + lines.size()
-					+ " in:\n" + output);
+			throw new AssertionError(
+					"expected one access line of " + requestId + " but found " + lines.size() + " in:\n" + output);
 		}
 		return lines.get(0);
 	}

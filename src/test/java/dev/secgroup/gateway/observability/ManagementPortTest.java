@@ -11,9 +11,9 @@ import dev.secgroup.gateway.support.GatewayTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The actuator lives on the management port only: on the API port every {@code /actuator} path is
- * an ordinary unknown path (404 problem+json), so nothing operational is reachable through the
- * API's Service or ingress.
+ * The actuator lives on the management port only: on the API port every {@code /actuator}
+ * path is an ordinary unknown path (404 problem+json), so nothing operational is
+ * reachable through the API's Service or ingress.
  */
 class ManagementPortTest extends GatewayTestSupport {
 

@@ -24,9 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The OTLP switch README documents: with {@code management.opentelemetry.tracing.export.otlp.endpoint}
- * set, the call's spans reach the collector (WireMock here) under the caller's trace id. Without
- * it no exporter exists ({@code TracePropagationTest#spansAreNotExportedByDefault}).
+ * The OTLP switch README documents: with
+ * {@code management.opentelemetry.tracing.export.otlp.endpoint} set, the call's spans
+ * reach the collector (WireMock here) under the caller's trace id. Without it no exporter
+ * exists ({@code TracePropagationTest#spansAreNotExportedByDefault}).
  */
 @TestPropertySource(properties = "management.opentelemetry.tracing.export.schedule-delay=50ms")
 class OtlpExportTest extends GatewayTestSupport {
@@ -45,7 +46,8 @@ class OtlpExportTest extends GatewayTestSupport {
 	@Test
 	void spansOfACallAreExportedUnderTheCallersTrace() {
 		upstream.stubFor(WireMock.post(urlEqualTo("/otlp/v1/traces")).willReturn(aResponse().withStatus(200)));
-		upstream.stubFor(WireMock.put(urlPathMatching("/vpc/.*")).willReturn(aResponse().withStatus(200).withBody("{}")));
+		upstream
+			.stubFor(WireMock.put(urlPathMatching("/vpc/.*")).willReturn(aResponse().withStatus(200).withBody("{}")));
 
 		send("PUT", VPC_PATH, "application/json", VPC_BODY, "traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01");
 

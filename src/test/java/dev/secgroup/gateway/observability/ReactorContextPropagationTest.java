@@ -18,8 +18,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A log line written on a reactor thread (a retry's attempt, a token fetch) carries the request
- * id and trace of the call that scheduled it, as one on the request thread does
+ * A log line written on a reactor thread (a retry's attempt, a token fetch) carries the
+ * request id and trace of the call that scheduled it, as one on the request thread does
  * ({@code spring.reactor.context-propagation=auto} and the request id's MDC accessor).
  */
 class ReactorContextPropagationTest extends GatewayTestSupport {

@@ -20,10 +20,11 @@ import org.springframework.context.event.ContextClosedEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * On SIGTERM (the same context close) readiness goes down first: by the time the context starts
- * closing, and while the API port still accepts connections (graceful shutdown comes later),
- * readiness is {@code REFUSING_TRAFFIC} and its probe answers 503, so Kubernetes stops routing new
- * calls while the calls in flight finish (GracefulShutdownTest).
+ * On SIGTERM (the same context close) readiness goes down first: by the time the context
+ * starts closing, and while the API port still accepts connections (graceful shutdown
+ * comes later), readiness is {@code REFUSING_TRAFFIC} and its probe answers 503, so
+ * Kubernetes stops routing new calls while the calls in flight finish
+ * (GracefulShutdownTest).
  */
 class ReadinessOnShutdownTest {
 

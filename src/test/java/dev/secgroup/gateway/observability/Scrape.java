@@ -16,8 +16,8 @@ import java.util.function.Supplier;
 import static org.awaitility.Awaitility.await;
 
 /**
- * One scrape of {@code /actuator/prometheus} on the management port, parsed from the text format
- * the way Prometheus reads it: series name, labels, value.
+ * One scrape of {@code /actuator/prometheus} on the management port, parsed from the text
+ * format the way Prometheus reads it: series name, labels, value.
  */
 final class Scrape {
 
@@ -29,14 +29,19 @@ final class Scrape {
 		this.series = series;
 	}
 
-	/** Scrapes, sending {@code headers} (an API key where the security mode asks for one). */
+	/**
+	 * Scrapes, sending {@code headers} (an API key where the security mode asks for one).
+	 */
 	static Scrape of(int managementPort, String... headers) {
 		HttpResponse<String> response = get(managementPort, "/actuator/prometheus", headers);
 		if (response.statusCode() != 200) {
 			throw new AssertionError("scrape answered " + response.statusCode() + ": " + response.body());
 		}
 		List<Series> series = new ArrayList<>();
-		response.body().lines().filter(line -> !line.isBlank() && !line.startsWith("#")).map(Scrape::parse)
+		response.body()
+			.lines()
+			.filter(line -> !line.isBlank() && !line.startsWith("#"))
+			.map(Scrape::parse)
 			.forEach(series::add);
 		return new Scrape(series);
 	}

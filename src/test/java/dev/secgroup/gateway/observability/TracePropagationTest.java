@@ -27,9 +27,9 @@ import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * One trace id per call, the same everywhere: the caller's W3C {@code traceparent} is continued
- * on every upstream attempt (a retry too, which runs on a reactor thread), and the trace id is the
- * {@code trace_id} of the audit event and of the call's log lines.
+ * One trace id per call, the same everywhere: the caller's W3C {@code traceparent} is
+ * continued on every upstream attempt (a retry too, which runs on a reactor thread), and
+ * the trace id is the {@code trace_id} of the audit event and of the call's log lines.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class TracePropagationTest extends GatewayTestSupport {
@@ -53,20 +53,24 @@ class TracePropagationTest extends GatewayTestSupport {
 
 	@Test
 	void theCallersTraceIsContinuedUpstreamOnEveryAttemptAndRecorded(CapturedOutput output) {
-		upstream.stubFor(WireMock.put(urlPathMatching("/vpc/.*")).inScenario("retry").whenScenarioStateIs(STARTED)
-			.willReturn(aResponse().withStatus(503)).willSetStateTo("recovered"));
-		upstream.stubFor(WireMock.put(urlPathMatching("/vpc/.*")).inScenario("retry").whenScenarioStateIs("recovered")
+		upstream.stubFor(WireMock.put(urlPathMatching("/vpc/.*"))
+			.inScenario("retry")
+			.whenScenarioStateIs(STARTED)
+			.willReturn(aResponse().withStatus(503))
+			.willSetStateTo("recovered"));
+		upstream.stubFor(WireMock.put(urlPathMatching("/vpc/.*"))
+			.inScenario("retry")
+			.whenScenarioStateIs("recovered")
 			.willReturn(aResponse().withStatus(200).withBody("{}")));
 
-		HttpResponse<String> response = send("PUT", VPC_PATH, "application/json", VPC_BODY, "traceparent",
-				TRACEPARENT);
+		HttpResponse<String> response = send("PUT", VPC_PATH, "application/json", VPC_BODY, "traceparent", TRACEPARENT);
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		List<LoggedRequest> attempts = upstream.findAll(putRequestedFor(urlPathMatching("/vpc/.*")));
 		assertThat(attempts).hasSize(2);
-		assertThat(attempts).allSatisfy(attempt -> assertThat(attempt.getHeader("traceparent"))
-			.matches("00-" + TRACE_ID + "-[0-9a-f]{16}-01")
-			.isNotEqualTo(TRACEPARENT));
+		assertThat(attempts).allSatisfy(
+				attempt -> assertThat(attempt.getHeader("traceparent")).matches("00-" + TRACE_ID + "-[0-9a-f]{16}-01")
+					.isNotEqualTo(TRACEPARENT));
 		String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
 		assertThat(AuditLines.single(output, requestId).path("trace_id").asString()).isEqualTo(TRACE_ID);
 		JsonNode access = LogLines.access(output, requestId);
@@ -76,7 +80,8 @@ class TracePropagationTest extends GatewayTestSupport {
 
 	@Test
 	void withoutTraceparentTheGatewayStartsOneTraceAndKeepsItEverywhere(CapturedOutput output) {
-		upstream.stubFor(WireMock.put(urlPathMatching("/vpc/.*")).willReturn(aResponse().withStatus(200).withBody("{}")));
+		upstream
+			.stubFor(WireMock.put(urlPathMatching("/vpc/.*")).willReturn(aResponse().withStatus(200).withBody("{}")));
 
 		HttpResponse<String> response = put(VPC_PATH, VPC_BODY);
 

@@ -15,9 +15,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An upstream that is down opens its circuit, which Prometheus and {@code /actuator/health}
- * details show, while liveness and readiness stay UP: a down upstream must not take every replica
- * out of the Service (nor restart them).
+ * An upstream that is down opens its circuit, which Prometheus and
+ * {@code /actuator/health} details show, while liveness and readiness stay UP: a down
+ * upstream must not take every replica out of the Service (nor restart them).
  */
 class UpstreamDownReadinessTest extends GatewayTestSupport {
 
@@ -25,7 +25,8 @@ class UpstreamDownReadinessTest extends GatewayTestSupport {
 	void readinessStaysUpWhileTheUpstreamIsDownAndItsCircuitOpen() {
 		upstream.stubFor(WireMock.put(urlPathMatching("/vpc/.*"))
 			.willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-		// Three attempts per call: the tenth failed attempt (in the fourth call) opens the circuit.
+		// Three attempts per call: the tenth failed attempt (in the fourth call) opens
+		// the circuit.
 		for (int i = 0; i < 4; i++) {
 			assertThat(put(VPC_PATH, VPC_BODY).statusCode()).isIn(502, 503);
 		}

@@ -12,8 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Upstream calls as an on-call engineer reads them from Prometheus: every attempt in
- * {@code http.client.requests} by upstream name and operation template, retries in Resilience4j's
- * retry counter, throttling by status, timeouts by root cause and in the gateway's own counter.
+ * {@code http.client.requests} by upstream name and operation template, retries in
+ * Resilience4j's retry counter, throttling by status, timeouts by root cause and in the
+ * gateway's own counter.
  */
 class UpstreamMetricsTest extends GatewayTestSupport {
 
@@ -21,9 +22,14 @@ class UpstreamMetricsTest extends GatewayTestSupport {
 
 	@Test
 	void oneRetryCountsTwoAttemptsAndOneCallSuccessfulWithRetry() {
-		upstream.stubFor(WireMock.put(urlPathMatching("/vpc/.*")).inScenario("retry").whenScenarioStateIs(STARTED)
-			.willReturn(aResponse().withStatus(503)).willSetStateTo("recovered"));
-		upstream.stubFor(WireMock.put(urlPathMatching("/vpc/.*")).inScenario("retry").whenScenarioStateIs("recovered")
+		upstream.stubFor(WireMock.put(urlPathMatching("/vpc/.*"))
+			.inScenario("retry")
+			.whenScenarioStateIs(STARTED)
+			.willReturn(aResponse().withStatus(503))
+			.willSetStateTo("recovered"));
+		upstream.stubFor(WireMock.put(urlPathMatching("/vpc/.*"))
+			.inScenario("retry")
+			.whenScenarioStateIs("recovered")
 			.willReturn(aResponse().withStatus(200).withBody("{}")));
 		Scrape before = Scrape.of(managementPort);
 
@@ -49,14 +55,15 @@ class UpstreamMetricsTest extends GatewayTestSupport {
 
 		assertThat(put(VPC_PATH, VPC_BODY).statusCode()).isEqualTo(429);
 
-		assertThat(increase(before, Scrape.of(managementPort), CLIENT, "client_name", "vpc", "status", "429",
-				"outcome", "CLIENT_ERROR"))
+		assertThat(increase(before, Scrape.of(managementPort), CLIENT, "client_name", "vpc", "status", "429", "outcome",
+				"CLIENT_ERROR"))
 			.isEqualTo(1);
 	}
 
 	@Test
 	void aResponseTimeoutIsCountedWithItsRootCause() {
-		// 2 s response timeout (application-test.yaml); POST is not retried after a timeout.
+		// 2 s response timeout (application-test.yaml); POST is not retried after a
+		// timeout.
 		upstream.stubFor(WireMock.post(urlPathMatching("/hss/.*"))
 			.willReturn(aResponse().withStatus(200).withFixedDelay(2_500)));
 		Scrape before = Scrape.of(managementPort);

@@ -17,7 +17,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code gateway.security.mode=api-key}: who gets in with which key, and who does not. */
+/**
+ * {@code gateway.security.mode=api-key}: who gets in with which key, and who does not.
+ */
 class ApiKeyAuthenticationTest extends SecuredGatewayTestSupport {
 
 	@BeforeEach

@@ -19,10 +19,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Operation x project, for each client: allowed calls reach upstream, refused ones get 403
- * problem+json naming what was refused, and upstream sees nothing.
+ * Operation x project, for each client: allowed calls reach upstream, refused ones get
+ * 403 problem+json naming what was refused, and upstream sees nothing.
  * <p>
- * team-a: vpc on {@code PROJECT} only; team-b: both operations on {@code *}; team-c: nothing.
+ * team-a: vpc on {@code PROJECT} only; team-b: both operations on {@code *}; team-c:
+ * nothing.
  */
 class AuthorizationMatrixTest extends SecuredGatewayTestSupport {
 

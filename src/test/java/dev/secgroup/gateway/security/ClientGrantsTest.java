@@ -76,15 +76,19 @@ class ClientGrantsTest {
 
 	@Test
 	void operationsMustBeTheGatewaysOwn() {
-		assertRefused(() -> grants(SecurityMode.API_KEY, new GatewaySecurityProperties.Client("a", hash(KEY_A),
-				List.of("*"), List.of("vpc:AddSecurityGroups", "vpc:DeletePort"))),
+		assertRefused(
+				() -> grants(SecurityMode.API_KEY,
+						new GatewaySecurityProperties.Client("a", hash(KEY_A), List.of("*"),
+								List.of("vpc:AddSecurityGroups", "vpc:DeletePort"))),
 				"gateway.security.clients[0].operations[1] 'vpc:DeletePort' is not an operation of the gateway");
 	}
 
 	@Test
 	void projectsMustBeIdsOrTheWildcard() {
-		assertRefused(() -> grants(SecurityMode.API_KEY, new GatewaySecurityProperties.Client("a", hash(KEY_A),
-				List.of("p1", "p 2"), List.of())), "gateway.security.clients[0].projects[1] must be '*' or a project id");
+		assertRefused(
+				() -> grants(SecurityMode.API_KEY,
+						new GatewaySecurityProperties.Client("a", hash(KEY_A), List.of("p1", "p 2"), List.of())),
+				"gateway.security.clients[0].projects[1] must be '*' or a project id");
 	}
 
 	private static void assertRefused(Runnable start, String message) {
@@ -102,7 +106,8 @@ class ClientGrantsTest {
 	}
 
 	private static String hash(String key) {
-		return java.util.HexFormat.of().formatHex(ClientGrants.sha256(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		return java.util.HexFormat.of()
+			.formatHex(ClientGrants.sha256(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
 	}
 
 }

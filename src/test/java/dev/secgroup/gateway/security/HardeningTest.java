@@ -13,7 +13,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Response headers of a JSON API, no CORS, no server version, body limit behind authentication. */
+/**
+ * Response headers of a JSON API, no CORS, no server version, body limit behind
+ * authentication.
+ */
 class HardeningTest extends SecuredGatewayTestSupport {
 
 	@Test
@@ -39,8 +42,10 @@ class HardeningTest extends SecuredGatewayTestSupport {
 				"Access-Control-Request-Method", "PUT", "X-Api-Key", KEY_A);
 		HttpResponse<String> simple = send("GET", "/actuator/health", null, null, "Origin", "https://evil.example");
 
-		// Whatever the status, without Access-Control-Allow-* a browser lets no other origin call.
-		assertThat(preflight.headers().map().keySet()).noneMatch(name -> name.toLowerCase().startsWith("access-control-"));
+		// Whatever the status, without Access-Control-Allow-* a browser lets no other
+		// origin call.
+		assertThat(preflight.headers().map().keySet())
+			.noneMatch(name -> name.toLowerCase().startsWith("access-control-"));
 		assertThat(simple.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
 		upstream.verify(0, anyRequestedFor(anyUrl()));
 	}

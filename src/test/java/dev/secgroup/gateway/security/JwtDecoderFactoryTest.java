@@ -18,7 +18,8 @@ class JwtDecoderFactoryTest {
 
 	@Test
 	void needsAnAudience() {
-		assertThatThrownBy(() -> JwtDecoderFactory.create(jwt("https://issuer.test", null, List.of(), List.of("RS256"))))
+		assertThatThrownBy(
+				() -> JwtDecoderFactory.create(jwt("https://issuer.test", null, List.of(), List.of("RS256"))))
 			.isInstanceOf(InvalidSecurityConfigurationException.class)
 			.hasMessage("gateway.security.jwt.audiences must name at least one audience");
 	}
@@ -33,7 +34,8 @@ class JwtDecoderFactoryTest {
 
 	@Test
 	void anIssuerIsOnlyContactedWhenTheFirstTokenArrives() {
-		// No network at start-up: an unreachable issuer does not stop the gateway from starting.
+		// No network at start-up: an unreachable issuer does not stop the gateway from
+		// starting.
 		assertThat(JwtDecoderFactory.create(jwt("https://issuer.invalid", null, List.of("gw"), List.of("RS256"))))
 			.isNotNull();
 	}

@@ -13,16 +13,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * URLs Spring Security's firewall refuses get 400 problem+json like any invalid input, naming the
- * path value that holds what was refused; nothing reaches upstream. (Mode none here: the firewall
- * is there whatever the authentication mode.)
+ * URLs Spring Security's firewall refuses get 400 problem+json like any invalid input,
+ * naming the path value that holds what was refused; nothing reaches upstream. (Mode none
+ * here: the firewall is there whatever the authentication mode.)
  */
 class RejectedRequestTest extends GatewayTestSupport {
 
 	@ParameterizedTest(name = "port_id {0}")
 	@ValueSource(strings = { "..%2F..%2Fx", "%2e%2e", "a%2Fb", "a%25b", "a%0Ab", "a%0D%0Ab", "%2E" })
 	void aRefusedPortIdIsNamed(String portId) {
-		HttpResponse<String> response = put("/v3/" + PROJECT + "/ports/" + portId + "/insert-security-groups", VPC_BODY);
+		HttpResponse<String> response = put("/v3/" + PROJECT + "/ports/" + portId + "/insert-security-groups",
+				VPC_BODY);
 
 		JsonNode problem = assertBadRequest(response);
 		assertThat(problem.get("violations").get(0).get("field").asString()).isEqualTo("port_id");
@@ -39,7 +40,8 @@ class RejectedRequestTest extends GatewayTestSupport {
 	@ParameterizedTest(name = "port_id {0}")
 	@ValueSource(strings = { "a%5Cb", "a%00b" })
 	void whatTomcatRefusesItselfIsProblemJsonToo(String portId) {
-		HttpResponse<String> response = put("/v3/" + PROJECT + "/ports/" + portId + "/insert-security-groups", VPC_BODY);
+		HttpResponse<String> response = put("/v3/" + PROJECT + "/ports/" + portId + "/insert-security-groups",
+				VPC_BODY);
 
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");

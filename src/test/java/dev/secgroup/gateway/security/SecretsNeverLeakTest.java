@@ -24,9 +24,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Credentials callers send (API keys, right or wrong; bearer tokens; X-Auth-Token; passwords)
- * never show in logs, even with the whole request path at TRACE, nor in audit events, answers, or
- * metrics.
+ * Credentials callers send (API keys, right or wrong; bearer tokens; X-Auth-Token;
+ * passwords) never show in logs, even with the whole request path at TRACE, nor in audit
+ * events, answers, or metrics.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SecretsNeverLeakTest extends SecuredGatewayTestSupport {
@@ -76,7 +76,8 @@ class SecretsNeverLeakTest extends SecuredGatewayTestSupport {
 		responses.add(management("/actuator/metrics/http.server.requests", "X-Api-Key", KEY_B));
 
 		assertThat(responses).extracting(HttpResponse::statusCode).containsExactly(404, 401, 403, 400, 200, 200);
-		// Security's own logs are there (JSON lines name loggers in full, text lines abbreviate them).
+		// Security's own logs are there (JSON lines name loggers in full, text lines
+		// abbreviate them).
 		assertThat(output.getAll()).contains("\"type\":\"audit\"")
 			.containsAnyOf("o.s.security", "org.springframework.security");
 		for (String secret : new String[] { KEY_A, KEY_B, WRONG_KEY, AUTH_TOKEN, BEARER, PASSWORD, BASIC }) {

@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The real application started as an operator would start it: the defaults of each profile, and
- * the configurations it refuses with a message naming the property.
+ * The real application started as an operator would start it: the defaults of each
+ * profile, and the configurations it refuses with a message naming the property.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SecurityStartupTest {
@@ -52,14 +52,14 @@ class SecurityStartupTest {
 			HttpResponse<String> simulator = http.send(
 					HttpRequest.newBuilder(URI.create(base + "/simulator/vpc/x")).build(),
 					HttpResponse.BodyHandlers.ofString());
-			HttpResponse<String> gateway = http.send(
-					HttpRequest.newBuilder(URI.create(base + "/v3/p/ports/x/insert-security-groups"))
-						.PUT(HttpRequest.BodyPublishers.ofString("{}"))
-						.header("Content-Type", "application/json")
-						.build(),
-					HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> gateway = http
+				.send(HttpRequest.newBuilder(URI.create(base + "/v3/p/ports/x/insert-security-groups"))
+					.PUT(HttpRequest.BodyPublishers.ofString("{}"))
+					.header("Content-Type", "application/json")
+					.build(), HttpResponse.BodyHandlers.ofString());
 
-			// The gateway calls its own simulator there without credentials: not 401 (404 until it exists).
+			// The gateway calls its own simulator there without credentials: not 401 (404
+			// until it exists).
 			assertThat(simulator.statusCode()).isNotEqualTo(401);
 			assertThat(gateway.statusCode()).isEqualTo(401);
 		}
@@ -99,10 +99,11 @@ class SecurityStartupTest {
 		if (profile != null) {
 			builder.profiles(profile);
 		}
-		List<String> all = new ArrayList<>(List.of("--server.port=0", "--spring.main.banner-mode=off",
-				"--management.server.port=0"));
+		List<String> all = new ArrayList<>(
+				List.of("--server.port=0", "--spring.main.banner-mode=off", "--management.server.port=0"));
 		if (profile != null) {
-			// Outside local the upstream credentials must be chosen; local has its demo ones.
+			// Outside local the upstream credentials must be chosen; local has its demo
+			// ones.
 			all.add("--gateway.credentials.mode=passthrough");
 		}
 		all.addAll(List.of(args));

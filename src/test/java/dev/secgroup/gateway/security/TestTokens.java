@@ -21,8 +21,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 /**
- * An issuer made up for tests: an RSA key generated here, its JWK set (served by WireMock), and
- * tokens shaped like Kubernetes projected service-account tokens.
+ * An issuer made up for tests: an RSA key generated here, its JWK set (served by
+ * WireMock), and tokens shaped like Kubernetes projected service-account tokens.
  */
 final class TestTokens {
 
@@ -49,10 +49,11 @@ final class TestTokens {
 
 	String expired(String subject) {
 		Instant issued = Instant.now().minus(Duration.ofHours(2));
-		return sign(key, claims(subject).issueTime(Date.from(issued))
-			.notBeforeTime(Date.from(issued))
-			.expirationTime(Date.from(issued.plus(Duration.ofMinutes(10))))
-			.build());
+		return sign(key,
+				claims(subject).issueTime(Date.from(issued))
+					.notBeforeTime(Date.from(issued))
+					.expirationTime(Date.from(issued.plus(Duration.ofMinutes(10))))
+					.build());
 	}
 
 	String forged(String subject) {

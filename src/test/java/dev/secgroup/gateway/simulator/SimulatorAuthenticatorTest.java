@@ -27,7 +27,8 @@ class SimulatorAuthenticatorTest extends SimulatorTestSupport {
 		SimulatorAuthenticator refusing() {
 			return call -> {
 				calls.add(call);
-				return SimulatorAuthenticator.Verdict.deny(401, "APIGW.0301", "Incorrect IAM authentication information");
+				return SimulatorAuthenticator.Verdict.deny(401, "APIGW.0301",
+						"Incorrect IAM authentication information");
 			};
 		}
 

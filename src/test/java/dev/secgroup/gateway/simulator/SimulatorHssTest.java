@@ -87,8 +87,9 @@ class SimulatorHssTest extends SimulatorTestSupport {
 				 "security_groups":[{"security_group_id":"sg_1","security_group_description":"web tier, port 443"},
 				                    {"security_group_id":"sg-2"}]}""");
 
-		assertThat(policies.all()).singleElement().satisfies(policy -> assertThat(policy.securityGroups())
-			.containsExactly(new RecordedPolicy.SecurityGroup("sg_1", null, "web tier, port 443"),
+		assertThat(policies.all()).singleElement()
+			.satisfies(policy -> assertThat(policy.securityGroups()).containsExactly(
+					new RecordedPolicy.SecurityGroup("sg_1", null, "web tier, port 443"),
 					new RecordedPolicy.SecurityGroup("sg-2", null, null)));
 	}
 

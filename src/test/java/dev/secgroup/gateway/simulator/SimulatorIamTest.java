@@ -18,8 +18,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The IAM fake over HTTP: password and OIDC tokens issued with their expiry, refusals, and the
- * VPC fake accepting exactly the tokens it issued, for their project.
+ * The IAM fake over HTTP: password and OIDC tokens issued with their expiry, refusals,
+ * and the VPC fake accepting exactly the tokens it issued, for their project.
  */
 class SimulatorIamTest extends SimulatorTestSupport {
 
@@ -41,7 +41,8 @@ class SimulatorIamTest extends SimulatorTestSupport {
 
 	@Test
 	void issuesAProjectScopedTokenForTheDemoUsersPassword() {
-		HttpResponse<String> response = post(TOKENS, null, password("demo-password-local-only", SimulatorVpcTest.PROJECT));
+		HttpResponse<String> response = post(TOKENS, null,
+				password("demo-password-local-only", SimulatorVpcTest.PROJECT));
 
 		assertThat(response.statusCode()).isEqualTo(201);
 		String token = response.headers().firstValue("X-Subject-Token").orElseThrow();
@@ -53,8 +54,10 @@ class SimulatorIamTest extends SimulatorTestSupport {
 		assertThat(body.at("/project/id").asString()).isEqualTo(SimulatorVpcTest.PROJECT);
 
 		assertThat(putWithToken(token, SimulatorVpcTest.PATH).statusCode()).isEqualTo(200);
-		assertVpcError(putWithToken(token, SimulatorVpcTest.PATH.replace(SimulatorVpcTest.PROJECT,
-				"0a1b2c3d4e5f60718293a4b5c6d7e8f9")), 401, "APIGW.0301");
+		assertVpcError(
+				putWithToken(token,
+						SimulatorVpcTest.PATH.replace(SimulatorVpcTest.PROJECT, "0a1b2c3d4e5f60718293a4b5c6d7e8f9")),
+				401, "APIGW.0301");
 	}
 
 	@Test
@@ -63,14 +66,16 @@ class SimulatorIamTest extends SimulatorTestSupport {
 
 		assertThat(response.statusCode()).isEqualTo(401);
 		assertThat(response.headers().firstValue("X-Subject-Token")).isEmpty();
-		assertThat(parse(response.body()).at("/error/message").asString()).isEqualTo("The username or password is wrong.");
+		assertThat(parse(response.body()).at("/error/message").asString())
+			.isEqualTo("The username or password is wrong.");
 		assertThat(tokens.size()).isZero();
 	}
 
 	@Test
 	void issuesTokensScopedToAProjectOnly() {
-		HttpResponse<String> response = post(TOKENS, null, """
-				{"auth":{"identity":{"methods":["password"],"password":{"user":{"name":"demo-user","password":"demo-password-local-only","domain":{"name":"demo-account"}}}}}}""");
+		HttpResponse<String> response = post(TOKENS, null,
+				"""
+						{"auth":{"identity":{"methods":["password"],"password":{"user":{"name":"demo-user","password":"demo-password-local-only","domain":{"name":"demo-account"}}}}}}""");
 
 		assertThat(response.statusCode()).isEqualTo(400);
 	}
@@ -145,15 +150,19 @@ class SimulatorIamTest extends SimulatorTestSupport {
 	}
 
 	private static String idToken(String jwt, String projectId) {
-		return "{\"auth\":{\"id_token\":{\"id\":\"" + jwt + "\"},\"scope\":{\"project\":{\"id\":\"" + projectId + "\"}}}}";
+		return "{\"auth\":{\"id_token\":{\"id\":\"" + jwt + "\"},\"scope\":{\"project\":{\"id\":\"" + projectId
+				+ "\"}}}}";
 	}
 
-	/** An unsigned JWT ({@code alg: none}): the fake checks form and time, not signatures. */
+	/**
+	 * An unsigned JWT ({@code alg: none}): the fake checks form and time, not signatures.
+	 */
 	static String jwt(Instant expiresAt) {
 		Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
 		String header = base64.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8));
-		String claims = base64.encodeToString(("{\"sub\":\"system:serviceaccount:demo:gw\",\"exp\":"
-				+ expiresAt.getEpochSecond() + "}").getBytes(StandardCharsets.UTF_8));
+		String claims = base64
+			.encodeToString(("{\"sub\":\"system:serviceaccount:demo:gw\",\"exp\":" + expiresAt.getEpochSecond() + "}")
+				.getBytes(StandardCharsets.UTF_8));
 		return header + "." + claims + ".";
 	}
 

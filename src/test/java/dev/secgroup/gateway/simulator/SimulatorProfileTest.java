@@ -12,10 +12,10 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Outside the {@code local} profile the simulator does not exist. Inbound authentication is
- * switched off here so that the answer shows what is behind the path (404), not the 401 that any
- * unauthenticated call gets outside {@code local}; outside {@code local} the upstream credentials
- * must be chosen too.
+ * Outside the {@code local} profile the simulator does not exist. Inbound authentication
+ * is switched off here so that the answer shows what is behind the path (404), not the
+ * 401 that any unauthenticated call gets outside {@code local}; outside {@code local} the
+ * upstream credentials must be chosen too.
  */
 @ActiveProfiles(value = "prod", inheritProfiles = false)
 @TestPropertySource(properties = { "gateway.security.mode=none",

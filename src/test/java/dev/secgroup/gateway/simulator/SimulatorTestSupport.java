@@ -25,9 +25,9 @@ import org.springframework.test.context.ActiveProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The application in the {@code local} profile on a real port; requests go over HTTP with the JDK
- * client, as the gateway's upstream calls will, signed with the simulator's demo AK/SK as the
- * gateway signs them (the fakes refuse anything else).
+ * The application in the {@code local} profile on a real port; requests go over HTTP with
+ * the JDK client, as the gateway's upstream calls will, signed with the simulator's demo
+ * AK/SK as the gateway signs them (the fakes refuse anything else).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "logging.level.root=WARN")
 @ActiveProfiles("local")
@@ -58,8 +58,8 @@ abstract class SimulatorTestSupport {
 			.header("Content-Type", "application/json")
 			.header("X-Sdk-Date", signature.sdkDate())
 			.header("Authorization", signature.authorization())
-			.method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
-					: HttpRequest.BodyPublishers.ofString(body));
+			.method(method,
+					body.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
 		try {
 			return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 		}
@@ -87,8 +87,8 @@ abstract class SimulatorTestSupport {
 	/** A Huawei error body with this code whose request id is the header's. */
 	static void assertVpcError(HttpResponse<String> response, int status, String code) {
 		assertThat(response.statusCode()).isEqualTo(status);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				type -> assertThat(type).startsWith("application/json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
 		JsonNode body = parse(response.body());
 		assertThat(body.propertyNames()).containsExactly("error_msg", "error_code", "request_id");
 		assertThat(body.get("error_code").asString()).isEqualTo(code);

@@ -101,8 +101,8 @@ class SimulatorVpcTest extends SimulatorTestSupport {
 		HttpResponse<String> response = send("PUT", PATH, DOC_REQUEST);
 
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				type -> assertThat(type).startsWith("application/json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
 		// Everything but request_id, which is the simulator's own.
 		JSONAssert.assertEquals(DOC_RESPONSE, response.body(), new CustomComparator(JSONCompareMode.STRICT,
 				new Customization("request_id", (expected, actual) -> true)));
@@ -244,7 +244,8 @@ class SimulatorVpcTest extends SimulatorTestSupport {
 	@ValueSource(strings = { "", "not json", "[]", "{}", "{\"port\":null}", "{\"port\":[]}", "{\"port\":{}}",
 			"{\"port\":{\"security_groups\":[]}}", "{\"port\":{\"security_groups\":\"" + NEW_A + "\"}}",
 			"{\"port\":{\"security_groups\":[1]}}", "{\"port\":{\"security_groups\":[\"\"]}}",
-			"{\"port\":{\"security_groups\":[\"a b\"]}}", "{\"port\":{\"security_groups\":[\"" + NEW_A + "\"],\"index\":-1}}",
+			"{\"port\":{\"security_groups\":[\"a b\"]}}",
+			"{\"port\":{\"security_groups\":[\"" + NEW_A + "\"],\"index\":-1}}",
 			"{\"port\":{\"security_groups\":[\"" + NEW_A + "\"],\"index\":\"1\"}}",
 			"{\"port\":{\"security_groups\":[\"" + NEW_A + "\"],\"index\":1.5}}",
 			"{\"port\":{\"security_groups\":[\"" + NEW_A + "\"],\"index\":4294967296}}",

@@ -18,9 +18,9 @@ import org.springframework.http.HttpHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the fakes accept, decided as Huawei's API Gateway would: a token the IAM fake issued,
- * unexpired and scoped to the path's project, or a signature by the configured AK/SK dated within
- * 15 minutes; anything else is 401 {@code APIGW.0301}.
+ * What the fakes accept, decided as Huawei's API Gateway would: a token the IAM fake
+ * issued, unexpired and scoped to the path's project, or a signature by the configured
+ * AK/SK dated within 15 minutes; anything else is 401 {@code APIGW.0301}.
  */
 class VerifyingSimulatorAuthenticatorTest {
 
@@ -105,9 +105,9 @@ class VerifyingSimulatorAuthenticatorTest {
 	private static SimulatorAuthenticator.Call signed(String ak, String sk, Instant at, String projectHeader) {
 		Map<String, String> signedHeaders = new LinkedHashMap<>();
 		signedHeaders.put("X-Project-Id", projectHeader);
-		SdkHmacSha256Signer.Signature signature = new SdkHmacSha256Signer().sign(new SdkHmacSha256Signer.SigningRequest(
-				"PUT", "127.0.0.1:8080", PATH, Map.of(), signedHeaders, BODY), ak, sk,
-				SdkHmacSha256Signer.sdkDate(java.time.Clock.fixed(at, java.time.ZoneOffset.UTC)));
+		SdkHmacSha256Signer.Signature signature = new SdkHmacSha256Signer().sign(
+				new SdkHmacSha256Signer.SigningRequest("PUT", "127.0.0.1:8080", PATH, Map.of(), signedHeaders, BODY),
+				ak, sk, SdkHmacSha256Signer.sdkDate(java.time.Clock.fixed(at, java.time.ZoneOffset.UTC)));
 		HttpHeaders headers = new HttpHeaders();
 		headers.set("Host", "127.0.0.1:8080");
 		headers.set("X-Project-Id", projectHeader);

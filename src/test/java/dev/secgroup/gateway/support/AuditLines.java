@@ -5,7 +5,10 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The audit events in captured standard output: each line whose JSON has {@code "type":"audit"}. */
+/**
+ * The audit events in captured standard output: each line whose JSON has
+ * {@code "type":"audit"}.
+ */
 public final class AuditLines {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
@@ -13,7 +16,10 @@ public final class AuditLines {
 	private AuditLines() {
 	}
 
-	/** The raw audit lines that carry this request id (as JSON, so escaping cannot hide one). */
+	/**
+	 * The raw audit lines that carry this request id (as JSON, so escaping cannot hide
+	 * one).
+	 */
 	public static List<String> rawOf(CharSequence output, String requestId) {
 		return output.toString()
 			.lines()
@@ -31,8 +37,8 @@ public final class AuditLines {
 	public static JsonNode single(CharSequence output, String requestId) {
 		List<JsonNode> events = of(output, requestId);
 		if (events.size() != 1) {
-			throw new AssertionError("expected exactly one audit event for " + requestId + " but found "
-					+ events.size() + " in:\n" + output);
+			throw new AssertionError("expected exactly one audit event for " + requestId + " but found " + events.size()
+					+ " in:\n" + output);
 		}
 		return events.get(0);
 	}

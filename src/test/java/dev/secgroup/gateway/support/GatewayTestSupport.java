@@ -25,9 +25,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 /**
- * A running gateway (real Tomcat, real WebClient) whose upstreams are one WireMock server:
- * VPC under {@code /vpc}, HSS under {@code /hss}, IAM under {@code /iam}. Requests are sent with
- * the JDK client so that tests control every byte (raw paths, content types, bodies).
+ * A running gateway (real Tomcat, real WebClient) whose upstreams are one WireMock
+ * server: VPC under {@code /vpc}, HSS under {@code /hss}, IAM under {@code /iam}.
+ * Requests are sent with the JDK client so that tests control every byte (raw paths,
+ * content types, bodies).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -51,8 +52,8 @@ public abstract class GatewayTestSupport {
 			{"policy_name":"ywk-test","workload_id":"27f3d7af-e947-4731-a3d2-8a561ae33069","workload_name":"kube-state-metrics","workload_type":"deployments","security_groups":[{"security_group_id":"03b46bce-b0b7-42d3-992d-ddfb567106f0","security_group_name":"sg-4a7d"}]}""";
 
 	/**
-	 * One WireMock for the whole test JVM: Spring caches application contexts across test classes,
-	 * so the upstream port they were built with must outlive each class.
+	 * One WireMock for the whole test JVM: Spring caches application contexts across test
+	 * classes, so the upstream port they were built with must outlive each class.
 	 */
 	protected static final WireMockServer upstream = startUpstream();
 
@@ -112,7 +113,8 @@ public abstract class GatewayTestSupport {
 			String... headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
 			.timeout(Duration.ofSeconds(30))
-			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+			.method(method,
+					body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
 		if (contentType != null) {
 			request.header("Content-Type", contentType);
 		}

@@ -12,8 +12,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * A clock tests move by hand: token expiry and {@code X-Sdk-Date} are tested without waiting.
- * {@link Config} makes it the application's {@code Clock}.
+ * A clock tests move by hand: token expiry and {@code X-Sdk-Date} are tested without
+ * waiting. {@link Config} makes it the application's {@code Clock}.
  */
 public final class MutableClock extends Clock {
 
@@ -46,7 +46,10 @@ public final class MutableClock extends Clock {
 		throw new UnsupportedOperationException("UTC only");
 	}
 
-	/** Replaces the application's clock (import it); starts at the time the context starts. */
+	/**
+	 * Replaces the application's clock (import it); starts at the time the context
+	 * starts.
+	 */
 	@TestConfiguration(proxyBeanMethods = false)
 	public static class Config {
 

@@ -5,8 +5,8 @@ import java.net.http.HttpResponse;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * A running gateway in {@code api-key} mode with three clients (one shared context for every
- * class extending this):
+ * A running gateway in {@code api-key} mode with three clients (one shared context for
+ * every class extending this):
  * <ul>
  * <li>{@code team-a}: {@code vpc:AddSecurityGroups} on {@link #PROJECT} only;</li>
  * <li>{@code team-b}: both operations on every project ({@code *});</li>
@@ -15,15 +15,12 @@ import org.springframework.test.context.TestPropertySource;
  * Keys are configured as SHA-256 hashes only; the plaintext keys live here, in the test.
  */
 @TestPropertySource(properties = { "gateway.security.mode=api-key",
-		"gateway.security.allow-unauthenticated-outside-local=false",
-		"gateway.security.clients[0].name=team-a",
+		"gateway.security.allow-unauthenticated-outside-local=false", "gateway.security.clients[0].name=team-a",
 		"gateway.security.clients[0].api-key-sha256=" + SecuredGatewayTestSupport.KEY_A_SHA256,
 		"gateway.security.clients[0].projects[0]=" + GatewayTestSupport.PROJECT,
-		"gateway.security.clients[0].operations[0]=vpc:AddSecurityGroups",
-		"gateway.security.clients[1].name=team-b",
+		"gateway.security.clients[0].operations[0]=vpc:AddSecurityGroups", "gateway.security.clients[1].name=team-b",
 		"gateway.security.clients[1].api-key-sha256=" + SecuredGatewayTestSupport.KEY_B_SHA256,
-		"gateway.security.clients[1].projects[0]=*",
-		"gateway.security.clients[1].operations[0]=vpc:AddSecurityGroups",
+		"gateway.security.clients[1].projects[0]=*", "gateway.security.clients[1].operations[0]=vpc:AddSecurityGroups",
 		"gateway.security.clients[1].operations[1]=hss:CreateSecurityGroupPolicy",
 		"gateway.security.clients[2].name=team-c",
 		"gateway.security.clients[2].api-key-sha256=" + SecuredGatewayTestSupport.KEY_C_SHA256 })
@@ -43,9 +40,11 @@ public abstract class SecuredGatewayTestSupport extends GatewayTestSupport {
 
 	public static final String OTHER_PROJECT = "0a1b2c3d4e5f60718293a4b5c6d7e8f9";
 
-	/** Sends a JSON body with this API key (none when {@code key} is null) and extra headers. */
-	protected HttpResponse<String> sendWithKey(String method, String path, String key, String body,
-			String... headers) {
+	/**
+	 * Sends a JSON body with this API key (none when {@code key} is null) and extra
+	 * headers.
+	 */
+	protected HttpResponse<String> sendWithKey(String method, String path, String key, String body, String... headers) {
 		String[] all = key == null ? headers : concat(new String[] { "X-Api-Key", key }, headers);
 		return send(method, path, "application/json", body, all);
 	}

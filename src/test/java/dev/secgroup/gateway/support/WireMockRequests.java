@@ -17,7 +17,10 @@ public final class WireMockRequests {
 	private WireMockRequests() {
 	}
 
-	/** The request as a server that verifies signatures sees it: method, Host, raw path, decoded query, headers, body. */
+	/**
+	 * The request as a server that verifies signatures sees it: method, Host, raw path,
+	 * decoded query, headers, body.
+	 */
 	public static SdkHmacSha256Verifier.ReceivedRequest received(LoggedRequest request) {
 		URI url = URI.create(request.getUrl());
 		Map<String, List<String>> headers = new LinkedHashMap<>();

@@ -37,7 +37,8 @@ class CircuitBreakerTest extends GatewayTestSupport {
 	@Test
 	void eachUpstreamHasItsOwnBreaker() {
 		circuitBreakers.circuitBreaker("hss").transitionToOpenState();
-		upstream.stubFor(WireMock.put(urlPathMatching("/vpc/.*")).willReturn(aResponse().withStatus(200).withBody("{}")));
+		upstream
+			.stubFor(WireMock.put(urlPathMatching("/vpc/.*")).willReturn(aResponse().withStatus(200).withBody("{}")));
 
 		assertThat(put(VPC_PATH, VPC_BODY).statusCode()).isEqualTo(200);
 		assertThat(post(HSS_PATH, HSS_BODY).statusCode()).isEqualTo(503);
@@ -45,7 +46,8 @@ class CircuitBreakerTest extends GatewayTestSupport {
 
 	@Test
 	void callerErrorsAndThrottlingDoNotOpenTheBreaker() {
-		upstream.stubFor(WireMock.put(urlPathMatching("/vpc/.*")).willReturn(aResponse().withStatus(404).withBody("{}")));
+		upstream
+			.stubFor(WireMock.put(urlPathMatching("/vpc/.*")).willReturn(aResponse().withStatus(404).withBody("{}")));
 		for (int i = 0; i < 12; i++) {
 			put(VPC_PATH, VPC_BODY);
 		}

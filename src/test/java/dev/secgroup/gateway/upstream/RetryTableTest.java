@@ -20,8 +20,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Each row of the retry table in DESIGN.md, for the idempotent PUT (VPC) and the non-idempotent
- * POST (HSS). Test settings: 3 attempts, backoff 5-20 ms, response timeout 2 s.
+ * Each row of the retry table in DESIGN.md, for the idempotent PUT (VPC) and the
+ * non-idempotent POST (HSS). Test settings: 3 attempts, backoff 5-20 ms, response timeout
+ * 2 s.
  */
 class RetryTableTest extends GatewayTestSupport {
 
@@ -54,8 +55,9 @@ class RetryTableTest extends GatewayTestSupport {
 	@ParameterizedTest(name = "POST not retried after {0}")
 	@ValueSource(ints = { 500, 502, 504 })
 	void neverRetriesPostAfterAServerErrorAndAnswers502(int status) {
-		upstream.stubFor(WireMock.post(urlPathMatching(HSS)).willReturn(aResponse().withStatus(status)
-			.withBody("{\"error_code\":\"HSS.0004\",\"error_msg\":\"internal\"}")));
+		upstream.stubFor(WireMock.post(urlPathMatching(HSS))
+			.willReturn(aResponse().withStatus(status)
+				.withBody("{\"error_code\":\"HSS.0004\",\"error_msg\":\"internal\"}")));
 
 		HttpResponse<String> response = post(HSS_PATH, HSS_BODY);
 
@@ -67,9 +69,10 @@ class RetryTableTest extends GatewayTestSupport {
 
 	@Test
 	void putServerErrorsAfterAllAttemptsAnswer502WithUpstreamsCode() {
-		upstream.stubFor(WireMock.put(urlPathMatching(VPC)).willReturn(aResponse().withStatus(500)
-			.withHeader("X-Request-Id", "vpc-500")
-			.withBody("{\"error_code\":\"VPC.9999\",\"error_msg\":\"boom\"}")));
+		upstream.stubFor(WireMock.put(urlPathMatching(VPC))
+			.willReturn(aResponse().withStatus(500)
+				.withHeader("X-Request-Id", "vpc-500")
+				.withBody("{\"error_code\":\"VPC.9999\",\"error_msg\":\"boom\"}")));
 
 		HttpResponse<String> response = put(VPC_PATH, VPC_BODY);
 
@@ -92,7 +95,8 @@ class RetryTableTest extends GatewayTestSupport {
 
 	@Test
 	void neverRetriesPostAfterReadTimeoutAndAnswers504() {
-		upstream.stubFor(WireMock.post(urlPathMatching(HSS)).willReturn(aResponse().withStatus(200).withFixedDelay(4000)));
+		upstream
+			.stubFor(WireMock.post(urlPathMatching(HSS)).willReturn(aResponse().withStatus(200).withFixedDelay(4000)));
 
 		HttpResponse<String> response = post(HSS_PATH, HSS_BODY);
 
@@ -103,7 +107,8 @@ class RetryTableTest extends GatewayTestSupport {
 
 	@Test
 	void putAnswers504WhenEveryAttemptTimesOut() {
-		upstream.stubFor(WireMock.put(urlPathMatching(VPC)).willReturn(aResponse().withStatus(200).withFixedDelay(4000)));
+		upstream
+			.stubFor(WireMock.put(urlPathMatching(VPC)).willReturn(aResponse().withStatus(200).withFixedDelay(4000)));
 
 		HttpResponse<String> response = put(VPC_PATH, VPC_BODY);
 
@@ -113,7 +118,8 @@ class RetryTableTest extends GatewayTestSupport {
 
 	@Test
 	void retriesPutAfterAConnectionResetMidResponse() {
-		failOnceThenSucceed(() -> WireMock.put(urlPathMatching(VPC)), aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
+		failOnceThenSucceed(() -> WireMock.put(urlPathMatching(VPC)),
+				aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
 
 		HttpResponse<String> response = put(VPC_PATH, VPC_BODY);
 
@@ -123,7 +129,8 @@ class RetryTableTest extends GatewayTestSupport {
 
 	@Test
 	void neverRetriesPostAfterAConnectionResetAndAnswers502() {
-		upstream.stubFor(WireMock.post(urlPathMatching(HSS)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+		upstream.stubFor(
+				WireMock.post(urlPathMatching(HSS)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
 		HttpResponse<String> response = post(HSS_PATH, HSS_BODY);
 
@@ -135,8 +142,8 @@ class RetryTableTest extends GatewayTestSupport {
 	@ParameterizedTest(name = "{0} passed through, not retried")
 	@ValueSource(ints = { 400, 401, 403, 404, 409 })
 	void neverRetriesOther4xx(int status) {
-		upstream.stubFor(WireMock.put(urlPathMatching(VPC)).willReturn(aResponse().withStatus(status)
-			.withBody("{\"error_code\":\"VPC.0001\",\"error_msg\":\"no\"}")));
+		upstream.stubFor(WireMock.put(urlPathMatching(VPC))
+			.willReturn(aResponse().withStatus(status).withBody("{\"error_code\":\"VPC.0001\",\"error_msg\":\"no\"}")));
 
 		HttpResponse<String> response = put(VPC_PATH, VPC_BODY);
 
@@ -146,7 +153,8 @@ class RetryTableTest extends GatewayTestSupport {
 
 	@Test
 	void honoursRetryAfterBeforeRetrying() {
-		failOnceThenSucceed(() -> WireMock.put(urlPathMatching(VPC)), aResponse().withStatus(429).withHeader("Retry-After", "1"));
+		failOnceThenSucceed(() -> WireMock.put(urlPathMatching(VPC)),
+				aResponse().withStatus(429).withHeader("Retry-After", "1"));
 		long start = System.nanoTime();
 
 		HttpResponse<String> response = put(VPC_PATH, VPC_BODY);
@@ -154,15 +162,18 @@ class RetryTableTest extends GatewayTestSupport {
 		long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(calls()).isEqualTo(2);
-		// Backoff alone is at most 20 ms here: only Retry-After explains a wait of about a second.
+		// Backoff alone is at most 20 ms here: only Retry-After explains a wait of about
+		// a second.
 		assertThat(elapsedMillis).isGreaterThanOrEqualTo(900);
 	}
 
 	@Test
 	void aRetryAfterBeyondTheCapIsNotWaitedForAndThe429IsPassedOn() {
-		upstream.stubFor(WireMock.put(urlPathMatching(VPC)).willReturn(aResponse().withStatus(429)
-			.withHeader("Retry-After", "60")
-			.withBody("{\"error_code\":\"APIGW.0308\",\"error_msg\":\"The throttling threshold has been reached\"}")));
+		upstream.stubFor(WireMock.put(urlPathMatching(VPC))
+			.willReturn(aResponse().withStatus(429)
+				.withHeader("Retry-After", "60")
+				.withBody(
+						"{\"error_code\":\"APIGW.0308\",\"error_msg\":\"The throttling threshold has been reached\"}")));
 
 		HttpResponse<String> response = put(VPC_PATH, VPC_BODY);
 

@@ -21,7 +21,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Connection refused: upstream surely did not act, so both operations are retried, then 502. */
+/**
+ * Connection refused: upstream surely did not act, so both operations are retried, then
+ * 502.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class UnreachableUpstreamTest {

@@ -15,14 +15,16 @@ class UpstreamErrorDecoderTest {
 
 	@Test
 	void apiGatewayShape() {
-		assertThat(decode("{\"error_msg\":\"Incorrect IAM authentication information\",\"error_code\":\"APIGW.0301\",\"request_id\":\"r1\"}", null))
+		assertThat(decode(
+				"{\"error_msg\":\"Incorrect IAM authentication information\",\"error_code\":\"APIGW.0301\",\"request_id\":\"r1\"}",
+				null))
 			.isEqualTo(new UpstreamError("APIGW.0301", "Incorrect IAM authentication information", "r1"));
 	}
 
 	@Test
 	void headerRequestIdWinsOverTheBody() {
-		assertThat(decode("{\"error_code\":\"VPC.0114\",\"error_msg\":\"m\",\"request_id\":\"body\"}", "header").requestId())
-			.isEqualTo("header");
+		assertThat(decode("{\"error_code\":\"VPC.0114\",\"error_msg\":\"m\",\"request_id\":\"body\"}", "header")
+			.requestId()).isEqualTo("header");
 	}
 
 	@Test

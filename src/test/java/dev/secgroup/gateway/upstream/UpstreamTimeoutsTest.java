@@ -28,19 +28,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * {@code gateway.upstream.timeouts}: an attempt without an answer within the response timeout
- * counts as {@code response}, a call out of its deadline as {@code deadline}.
+ * {@code gateway.upstream.timeouts}: an attempt without an answer within the response
+ * timeout counts as {@code response}, a call out of its deadline as {@code deadline}.
  */
 class UpstreamTimeoutsTest {
 
-	private static final WireMockServer slow = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+	private static final WireMockServer slow = new WireMockServer(
+			wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
 
 	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
 	@BeforeAll
 	static void start() {
 		slow.start();
-		slow.stubFor(WireMock.any(urlPathMatching("/.*")).willReturn(aResponse().withStatus(200).withFixedDelay(1_000)));
+		slow.stubFor(
+				WireMock.any(urlPathMatching("/.*")).willReturn(aResponse().withStatus(200).withFixedDelay(1_000)));
 	}
 
 	@AfterAll
@@ -77,11 +79,13 @@ class UpstreamTimeoutsTest {
 		WebClient webClient = WebClient.builder()
 			.clientConnector(new ReactorClientHttpConnector(HttpClient.create().responseTimeout(responseTimeout)))
 			.build();
-		UpstreamEndpoints endpoints = new UpstreamEndpoints("hss", slow.baseUrl(), new RegionProperties(null, Map.of()));
+		UpstreamEndpoints endpoints = new UpstreamEndpoints("hss", slow.baseUrl(),
+				new RegionProperties(null, Map.of()));
 		Retry noRetry = Retry.of("hss", RetryConfig.custom().maxAttempts(1).build());
 		return new UpstreamClient("hss", webClient, endpoints, UpstreamAuthenticator.NONE,
-				CircuitBreaker.ofDefaults("hss"), noRetry, deadline, new UpstreamErrorDecoder(JsonMapper.builder().build()),
-				Clock.systemUTC(), new UpstreamTimeouts(meters, "hss"));
+				CircuitBreaker.ofDefaults("hss"), noRetry, deadline,
+				new UpstreamErrorDecoder(JsonMapper.builder().build()), Clock.systemUTC(),
+				new UpstreamTimeouts(meters, "hss"));
 	}
 
 	private static UpstreamRequest request() {

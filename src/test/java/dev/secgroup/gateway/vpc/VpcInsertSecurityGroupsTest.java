@@ -29,28 +29,30 @@ class VpcInsertSecurityGroupsTest extends GatewayTestSupport {
 
 	@Test
 	void forwardsTheExactRequestAndRelaysTheDocumentResponseUnchanged() {
-		upstream.stubFor(WireMock.put(urlEqualTo(UPSTREAM_PATH)).willReturn(aResponse().withStatus(200)
-			.withHeader("Content-Type", "application/json")
-			.withHeader("X-Request-Id", "458691c0-7db2-43d8-9400-053800c5ff53")
-			.withBody(VpcExamples.RESPONSE)));
+		upstream.stubFor(WireMock.put(urlEqualTo(UPSTREAM_PATH))
+			.willReturn(aResponse().withStatus(200)
+				.withHeader("Content-Type", "application/json")
+				.withHeader("X-Request-Id", "458691c0-7db2-43d8-9400-053800c5ff53")
+				.withBody(VpcExamples.RESPONSE)));
 
 		HttpResponse<String> response = send("PUT", VPC_PATH, "application/json", VPC_BODY, "X-Request-Id",
 				"caller-request-0001");
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
-		// Byte for byte: every field, including binding:* keys the gateway does not model.
+		// Byte for byte: every field, including binding:* keys the gateway does not
+		// model.
 		assertThat(response.body()).isEqualTo(VpcExamples.RESPONSE);
 		assertThat(parse(response.body())).isEqualTo(parse(VpcExamples.RESPONSE));
 		assertThat(response.headers().firstValue("X-Request-Id")).hasValue("caller-request-0001");
 		assertThat(response.headers().firstValue("X-Upstream-Request-Id"))
 			.hasValue("458691c0-7db2-43d8-9400-053800c5ff53");
 
-		upstream.verify(1, putRequestedFor(urlEqualTo(UPSTREAM_PATH))
-			.withHeader("Content-Type", equalTo("application/json"))
-			.withHeader("Accept", equalTo("application/json"))
-			.withHeader("X-Request-Id", equalTo("caller-request-0001"))
-			.withRequestBody(equalToJson(VPC_BODY)));
+		upstream.verify(1,
+				putRequestedFor(urlEqualTo(UPSTREAM_PATH)).withHeader("Content-Type", equalTo("application/json"))
+					.withHeader("Accept", equalTo("application/json"))
+					.withHeader("X-Request-Id", equalTo("caller-request-0001"))
+					.withRequestBody(equalToJson(VPC_BODY)));
 		LoggedRequest sent = upstream.getAllServeEvents().get(0).getRequest();
 		assertThat(sent.getMethod()).isEqualTo(RequestMethod.PUT);
 		assertThat(new String(sent.getBody(), StandardCharsets.UTF_8)).isEqualTo(VPC_BODY);
@@ -58,9 +60,10 @@ class VpcInsertSecurityGroupsTest extends GatewayTestSupport {
 
 	@Test
 	void dryRunGivesUpstreams202() {
-		upstream.stubFor(WireMock.put(urlEqualTo(UPSTREAM_PATH)).willReturn(aResponse().withStatus(202)
-			.withHeader("Content-Type", "application/json")
-			.withBody("{\"request_id\":\"r-1\"}")));
+		upstream.stubFor(WireMock.put(urlEqualTo(UPSTREAM_PATH))
+			.willReturn(aResponse().withStatus(202)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"request_id\":\"r-1\"}")));
 
 		HttpResponse<String> response = put(VPC_PATH,
 				"{\"port\":{\"security_groups\":[\"8edd3747-ccd4-49a1-82b9-a165eec314b4\"]},\"dry_run\":true}");
@@ -73,7 +76,8 @@ class VpcInsertSecurityGroupsTest extends GatewayTestSupport {
 
 	@Test
 	void absentOptionalMembersAreNotSentAsNull() {
-		upstream.stubFor(WireMock.put(urlEqualTo(UPSTREAM_PATH)).willReturn(aResponse().withStatus(200).withBody("{}")));
+		upstream
+			.stubFor(WireMock.put(urlEqualTo(UPSTREAM_PATH)).willReturn(aResponse().withStatus(200).withBody("{}")));
 
 		put(VPC_PATH, "{\"port\":{\"security_groups\":[\"8edd3747-ccd4-49a1-82b9-a165eec314b4\"]}}");
 
@@ -84,7 +88,8 @@ class VpcInsertSecurityGroupsTest extends GatewayTestSupport {
 
 	@Test
 	void generatesARequestIdWhenTheCallersIsMalformed() {
-		upstream.stubFor(WireMock.put(urlEqualTo(UPSTREAM_PATH)).willReturn(aResponse().withStatus(200).withBody("{}")));
+		upstream
+			.stubFor(WireMock.put(urlEqualTo(UPSTREAM_PATH)).willReturn(aResponse().withStatus(200).withBody("{}")));
 
 		HttpResponse<String> response = send("PUT", VPC_PATH, "application/json", VPC_BODY, "X-Request-Id",
 				"bad id; <script>");
@@ -114,10 +119,11 @@ class VpcInsertSecurityGroupsTest extends GatewayTestSupport {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("huaweiErrorBodies")
 	void upstream4xxKeepsItsStatusCodeMessageAndRequestId(String shape, String body, String code, String message) {
-		upstream.stubFor(WireMock.put(urlEqualTo(UPSTREAM_PATH)).willReturn(aResponse().withStatus(404)
-			.withHeader("Content-Type", "application/json")
-			.withHeader("X-Request-Id", "upstream-req-1")
-			.withBody(body)));
+		upstream.stubFor(WireMock.put(urlEqualTo(UPSTREAM_PATH))
+			.willReturn(aResponse().withStatus(404)
+				.withHeader("Content-Type", "application/json")
+				.withHeader("X-Request-Id", "upstream-req-1")
+				.withBody(body)));
 
 		HttpResponse<String> response = put(VPC_PATH, VPC_BODY);
 
@@ -135,8 +141,9 @@ class VpcInsertSecurityGroupsTest extends GatewayTestSupport {
 
 	@Test
 	void upstreamRequestIdFallsBackToTheBodyWhenTheHeaderIsAbsent() {
-		upstream.stubFor(WireMock.put(urlEqualTo(UPSTREAM_PATH)).willReturn(aResponse().withStatus(400)
-			.withBody("{\"error_msg\":\"bad\",\"error_code\":\"VPC.0001\",\"request_id\":\"body-id\"}")));
+		upstream.stubFor(WireMock.put(urlEqualTo(UPSTREAM_PATH))
+			.willReturn(aResponse().withStatus(400)
+				.withBody("{\"error_msg\":\"bad\",\"error_code\":\"VPC.0001\",\"request_id\":\"body-id\"}")));
 
 		JsonNode problem = parse(put(VPC_PATH, VPC_BODY).body());
 
@@ -145,7 +152,8 @@ class VpcInsertSecurityGroupsTest extends GatewayTestSupport {
 
 	@Test
 	void anUnparseableUpstreamErrorStillGivesAProblem() {
-		upstream.stubFor(WireMock.put(urlEqualTo(UPSTREAM_PATH)).willReturn(aResponse().withStatus(403).withBody("<html>no</html>")));
+		upstream.stubFor(WireMock.put(urlEqualTo(UPSTREAM_PATH))
+			.willReturn(aResponse().withStatus(403).withBody("<html>no</html>")));
 
 		HttpResponse<String> response = put(VPC_PATH, VPC_BODY);
 
@@ -157,9 +165,11 @@ class VpcInsertSecurityGroupsTest extends GatewayTestSupport {
 
 	@Test
 	void pathValuesAreEncodedSoTheyStayInsideTheirSegment() {
-		upstream.stubFor(WireMock.put(urlPathMatching("/vpc/.*")).willReturn(aResponse().withStatus(200).withBody("{}")));
+		upstream
+			.stubFor(WireMock.put(urlPathMatching("/vpc/.*")).willReturn(aResponse().withStatus(200).withBody("{}")));
 
-		// Valid ids go through as one segment each; the upstream path is exactly the template.
+		// Valid ids go through as one segment each; the upstream path is exactly the
+		// template.
 		put("/v3/" + PROJECT + "/ports/port_-1/insert-security-groups", VPC_BODY);
 
 		assertThat(upstream.getAllServeEvents()).singleElement()

@@ -10,7 +10,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Requests Tomcat refuses before any filter still get problem+json, never an HTML page. */
+/**
+ * Requests Tomcat refuses before any filter still get problem+json, never an HTML page.
+ */
 class ContainerRejectionTest extends GatewayTestSupport {
 
 	@Test
@@ -26,7 +28,8 @@ class ContainerRejectionTest extends GatewayTestSupport {
 
 	@Test
 	void headersOverTheLimitGetProblemJson() {
-		HttpResponse<String> response = send("PUT", VPC_PATH, "application/json", VPC_BODY, "X-Big", "a".repeat(20_000));
+		HttpResponse<String> response = send("PUT", VPC_PATH, "application/json", VPC_BODY, "X-Big",
+				"a".repeat(20_000));
 
 		assertThat(response.statusCode()).isBetween(400, 431);
 		assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");

@@ -13,9 +13,10 @@ import dev.secgroup.gateway.support.GatewayTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The published OpenAPI document states the same contract the gateway enforces: the path and
- * query rules of {@link PathRules}, the required members and bounds of the request records, and
- * the document examples. A client generated from it must not accept what the gateway refuses.
+ * The published OpenAPI document states the same contract the gateway enforces: the path
+ * and query rules of {@link PathRules}, the required members and bounds of the request
+ * records, and the document examples. A client generated from it must not accept what the
+ * gateway refuses.
  */
 class OpenApiContractTest extends GatewayTestSupport {
 
@@ -148,7 +149,8 @@ class OpenApiContractTest extends GatewayTestSupport {
 		HttpResponse<String> ui = send("GET", page, null, null);
 
 		assertThat(ui.statusCode()).isEqualTo(200);
-		assertThat(ui.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+		assertThat(ui.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
 		assertThat(ui.body()).containsIgnoringCase("swagger");
 	}
 

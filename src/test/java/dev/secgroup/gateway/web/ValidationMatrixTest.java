@@ -31,11 +31,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * One case per documented constraint of both mirrored operations (the seed documents plus the
- * gateway's own bounds in {@link PathRules} and on the request records): each invalid request is
- * answered with problem+json naming the bad member in the caller's JSON terms, and never reaches
- * upstream. Valid minimal requests and valid boundary values do reach upstream, so the matrix is
- * not vacuous.
+ * One case per documented constraint of both mirrored operations (the seed documents plus
+ * the gateway's own bounds in {@link PathRules} and on the request records): each invalid
+ * request is answered with problem+json naming the bad member in the caller's JSON terms,
+ * and never reaches upstream. Valid minimal requests and valid boundary values do reach
+ * upstream, so the matrix is not vacuous.
  */
 class ValidationMatrixTest extends GatewayTestSupport {
 
@@ -51,7 +51,8 @@ class ValidationMatrixTest extends GatewayTestSupport {
 		.connectTimeout(Duration.ofSeconds(5))
 		.build();
 
-	// ---------------------------------------------------------------- rejected: body members
+	// ---------------------------------------------------------------- rejected: body
+	// members
 
 	static Stream<Rejection> hssBodyViolations() {
 		List<Rejection> cases = new ArrayList<>();
@@ -61,16 +62,18 @@ class ValidationMatrixTest extends GatewayTestSupport {
 			cases.add(hssBody(name + " empty", hss(b -> b.put(name, "")), name));
 			cases.add(hssBody(name + " blank", hss(b -> b.put(name, "   ")), name));
 			cases.add(hssBody(name + " of 257 characters", hss(b -> b.put(name, "p".repeat(257))), name));
-			cases.add(hssBody(name + " with a line feed (control character)", hss(b -> b.put(name, "ywk\ntest")), name));
+			cases
+				.add(hssBody(name + " with a line feed (control character)", hss(b -> b.put(name, "ywk\ntest")), name));
 		}
 		cases.add(hssBody("workload_type missing", hss(b -> b.remove("workload_type")), "workload_type"));
 		cases.add(hssBody("workload_type null", hss(b -> b.putNull("workload_type")), "workload_type"));
 		cases.add(hssBody("workload_type empty", hss(b -> b.put("workload_type", "")), "workload_type"));
-		cases.add(hssBody("workload_type not in the enum (jobs)", hss(b -> b.put("workload_type", "jobs")), "workload_type"));
+		cases.add(hssBody("workload_type not in the enum (jobs)", hss(b -> b.put("workload_type", "jobs")),
+				"workload_type"));
 		cases.add(hssBody("workload_type singular (deployment)", hss(b -> b.put("workload_type", "deployment")),
 				"workload_type"));
-		cases.add(hssBody("workload_type in another case (Deployments)", hss(b -> b.put("workload_type", "Deployments")),
-				"workload_type"));
+		cases.add(hssBody("workload_type in another case (Deployments)",
+				hss(b -> b.put("workload_type", "Deployments")), "workload_type"));
 		cases.add(hssBody("security_groups missing", hss(b -> b.remove("security_groups")), "security_groups"));
 		cases.add(hssBody("security_groups null", hss(b -> b.putNull("security_groups")), "security_groups"));
 		cases.add(hssBody("security_groups empty", hss(b -> b.putArray("security_groups")), "security_groups"));
@@ -86,21 +89,22 @@ class ValidationMatrixTest extends GatewayTestSupport {
 		cases.add(hssBody("security_group_id missing", hssGroup(g -> g.remove("security_group_id")), id));
 		cases.add(hssBody("security_group_id null", hssGroup(g -> g.putNull("security_group_id")), id));
 		cases.add(hssBody("security_group_id empty", hssGroup(g -> g.put("security_group_id", "")), id));
-		cases.add(hssBody("security_group_id of 65 characters", hssGroup(g -> g.put("security_group_id", "a".repeat(65))),
-				id));
+		cases.add(hssBody("security_group_id of 65 characters",
+				hssGroup(g -> g.put("security_group_id", "a".repeat(65))), id));
 		cases.add(hssBody("security_group_id with a space", hssGroup(g -> g.put("security_group_id", "sg 1")), id));
 		cases.add(hssBody("security_group_id with a dot", hssGroup(g -> g.put("security_group_id", "sg.1")), id));
 		cases.add(hssBody("security_group_id with a slash", hssGroup(g -> g.put("security_group_id", "../sg")), id));
 		cases.add(hssBody("security_group_id with Chinese characters", hssGroup(g -> g.put("security_group_id", "安全组")),
 				id));
-		cases.add(hssBody("security_group_id invalid in the second entry", hss(b -> ((ArrayNode) b.get("security_groups"))
-			.addObject()
-			.put("security_group_id", "sg 2")), "security_groups[1].security_group_id"));
+		cases.add(hssBody("security_group_id invalid in the second entry",
+				hss(b -> ((ArrayNode) b.get("security_groups")).addObject().put("security_group_id", "sg 2")),
+				"security_groups[1].security_group_id"));
 		String name = "security_groups[0].security_group_name";
 		cases.add(hssBody("security_group_name empty", hssGroup(g -> g.put("security_group_name", "")), name));
 		cases.add(hssBody("security_group_name of 65 characters",
 				hssGroup(g -> g.put("security_group_name", "n".repeat(65))), name));
-		cases.add(hssBody("security_group_name with a space", hssGroup(g -> g.put("security_group_name", "sg name")), name));
+		cases.add(hssBody("security_group_name with a space", hssGroup(g -> g.put("security_group_name", "sg name")),
+				name));
 		cases.add(hssBody("security_group_name with Chinese characters",
 				hssGroup(g -> g.put("security_group_name", "安全组")), name));
 		cases.add(hssBody("security_group_name with an HTML tag",
@@ -164,11 +168,11 @@ class ValidationMatrixTest extends GatewayTestSupport {
 		assertRejected(rejection);
 	}
 
-	// ---------------------------------------------------------------- rejected: not the documented JSON
+	// ---------------------------------------------------------------- rejected: not the
+	// documented JSON
 
 	static Stream<Rejection> bodiesThatAreNotTheDocumentedJson() {
-		return Stream.of(
-				vpcBody("index as a string \"1\"", vpcPort(p -> p.put("index", "1")), "port.index"),
+		return Stream.of(vpcBody("index as a string \"1\"", vpcPort(p -> p.put("index", "1")), "port.index"),
 				vpcBody("index as a fraction 1.5", vpcPort(p -> p.put("index", 1.5)), "port.index"),
 				vpcBody("index as a boolean", vpcPort(p -> p.put("index", true)), "port.index"),
 				vpcBody("index beyond a 32-bit integer", vpcPort(p -> p.put("index", 2147483648L)), "port.index"),
@@ -183,17 +187,15 @@ class ValidationMatrixTest extends GatewayTestSupport {
 				vpcBody("dry_run as 1", vpc(b -> b.put("dry_run", 1)), "dry_run"),
 				vpcBody("unknown top-level member", vpc(b -> b.put("force", true)), "force"),
 				vpcBody("unknown member inside port", vpcPort(p -> p.put("fixed_ips", "x")), "port.fixed_ips"),
-				vpcBody("duplicate top-level member", "{\"port\":{\"security_groups\":[\"a\"]},\"port\":{\"security_groups\":[\"b\"]}}",
-						"port"),
-				vpcBody("duplicate member inside port", "{\"port\":{\"security_groups\":[\"a\"],\"index\":0,\"index\":1}}",
-						"port.index"),
+				vpcBody("duplicate top-level member",
+						"{\"port\":{\"security_groups\":[\"a\"]},\"port\":{\"security_groups\":[\"b\"]}}", "port"),
+				vpcBody("duplicate member inside port",
+						"{\"port\":{\"security_groups\":[\"a\"],\"index\":0,\"index\":1}}", "port.index"),
 				vpcBody("malformed JSON", "{\"port\":{\"security_groups\":[\"a\"]", "body"),
 				vpcBody("trailing comma", "{\"port\":{\"security_groups\":[\"a\"],}}", "body"),
 				vpcBody("unescaped line feed in a string", "{\"port\":{\"security_groups\":[\"a\nb\"]}}", "body"),
-				vpcBody("empty body", "", "body"),
-				vpcBody("JSON null as the body", "null", "body"),
-				vpcBody("JSON array as the body", "[]", "body"),
-				vpcBody("JSON string as the body", "\"port\"", "body"),
+				vpcBody("empty body", "", "body"), vpcBody("JSON null as the body", "null", "body"),
+				vpcBody("JSON array as the body", "[]", "body"), vpcBody("JSON string as the body", "\"port\"", "body"),
 				hssBody("policy_name as a number", hss(b -> b.put("policy_name", 123)), "policy_name"),
 				hssBody("policy_name as a boolean", hss(b -> b.put("policy_name", true)), "policy_name"),
 				hssBody("policy_name as an object", hss(b -> b.putObject("policy_name")), "policy_name"),
@@ -208,14 +210,14 @@ class ValidationMatrixTest extends GatewayTestSupport {
 				hssBody("unknown member inside a security group", hssGroup(g -> g.put("vpc_id", "v")),
 						"security_groups[0].vpc_id"),
 				hssBody("duplicate top-level member",
-						"{\"policy_name\":\"a\",\"policy_name\":\"b\"," + HSS_BODY.substring(HSS_BODY.indexOf("\"workload_id\"")),
+						"{\"policy_name\":\"a\",\"policy_name\":\"b\","
+								+ HSS_BODY.substring(HSS_BODY.indexOf("\"workload_id\"")),
 						"policy_name"),
 				hssBody("duplicate member inside a security group",
 						hssGroup(g -> g.put("security_group_id", "sg-1")).replace("\"security_group_id\":\"sg-1\"",
 								"\"security_group_id\":\"sg-1\",\"security_group_id\":\"sg-2\""),
 						"security_groups[0].security_group_id"),
-				hssBody("malformed JSON", "{\"policy_name\":", "body"),
-				hssBody("empty body", "", "body"),
+				hssBody("malformed JSON", "{\"policy_name\":", "body"), hssBody("empty body", "", "body"),
 				hssBody("JSON null as the body", "null", "body"),
 				hssBody("JSON array as the body", "[" + HSS_BODY + "]", "body"));
 	}
@@ -226,17 +228,18 @@ class ValidationMatrixTest extends GatewayTestSupport {
 		assertRejected(rejection);
 	}
 
-	// ---------------------------------------------------------------- rejected: path and query values
+	// ---------------------------------------------------------------- rejected: path and
+	// query values
 
 	static Stream<Rejection> invalidPathAndQueryValues() {
-		return Stream.of(
-				vpcAt("project_id of 257 characters", vpcPath("p".repeat(257), PORT_ID), "project_id"),
+		return Stream.of(vpcAt("project_id of 257 characters", vpcPath("p".repeat(257), PORT_ID), "project_id"),
 				vpcAt("project_id with a dot", vpcPath("f5dab68c.d757", PORT_ID), "project_id"),
 				vpcAt("port_id ..%2F..%2Fx (encoded traversal)", vpcPath(PROJECT, "..%2F..%2Fx"), "port_id"),
 				vpcAt("port_id a%2Fb (encoded slash)", vpcPath(PROJECT, "a%2Fb"), "port_id"),
 				vpcAt("port_id %2e%2e (encoded dot-dot)", vpcPath(PROJECT, "%2e%2e"), "port_id"),
 				vpcAt("port_id a%20b (encoded space)", vpcPath(PROJECT, "a%20b"), "port_id"),
-				// "//" is refused by Spring Security's firewall before routing: the URL itself is named.
+				// "//" is refused by Spring Security's firewall before routing: the URL
+				// itself is named.
 				vpcAt("port_id empty (double slash)", vpcPath(PROJECT, ""), "url"),
 				vpcAt("port_id of 65 characters", vpcPath(PROJECT, "p".repeat(65)), "port_id"),
 				hssAt("project_id of 257 characters", hssPath("p".repeat(257), CLUSTER, "monitoring"), "project_id"),
@@ -279,7 +282,8 @@ class ValidationMatrixTest extends GatewayTestSupport {
 						"workload_type", "security_groups[0].security_group_id")));
 	}
 
-	// ---------------------------------------------------------------- rejected: media type, size, routing
+	// ---------------------------------------------------------------- rejected: media
+	// type, size, routing
 
 	static Stream<Rejection> refusedBeforeValidation() {
 		return Stream.of(
@@ -291,17 +295,20 @@ class ValidationMatrixTest extends GatewayTestSupport {
 						ErrorCodes.UNSUPPORTED_MEDIA_TYPE),
 				refused("HSS: text/plain body", new Call("POST", HSS_PATH, "text/plain", HSS_BODY), 415,
 						ErrorCodes.UNSUPPORTED_MEDIA_TYPE),
-				refused("HSS: form body", new Call("POST", HSS_PATH, "application/x-www-form-urlencoded", "policy_name=x"),
-						415, ErrorCodes.UNSUPPORTED_MEDIA_TYPE),
-				refused("VPC: unknown operation", new Call("PUT",
-						"/v3/" + PROJECT + "/ports/" + PORT_ID + "/remove-security-groups", JSON, VPC_BODY), 404,
-						ErrorCodes.NOT_FOUND),
+				refused("HSS: form body",
+						new Call("POST", HSS_PATH, "application/x-www-form-urlencoded", "policy_name=x"), 415,
+						ErrorCodes.UNSUPPORTED_MEDIA_TYPE),
+				refused("VPC: unknown operation",
+						new Call("PUT", "/v3/" + PROJECT + "/ports/" + PORT_ID + "/remove-security-groups", JSON,
+								VPC_BODY),
+						404, ErrorCodes.NOT_FOUND),
 				refused("HSS: unknown operation", new Call("POST", HSS_PATH + "s", JSON, HSS_BODY), 404,
 						ErrorCodes.NOT_FOUND),
 				refused("unknown API version", new Call("PUT", VPC_PATH.replace("/v3/", "/v2/"), JSON, VPC_BODY), 404,
 						ErrorCodes.NOT_FOUND),
 				refused("VPC: body of 64 KiB + 1 byte with Content-Length",
-						new Call("PUT", VPC_PATH, JSON, padded(VPC_BODY, LIMIT + 1)), 413, ErrorCodes.PAYLOAD_TOO_LARGE),
+						new Call("PUT", VPC_PATH, JSON, padded(VPC_BODY, LIMIT + 1)), 413,
+						ErrorCodes.PAYLOAD_TOO_LARGE),
 				refused("HSS: body of 64 KiB + 1 byte with Content-Length",
 						new Call("POST", HSS_PATH, JSON, padded(HSS_BODY, LIMIT + 1)), 413,
 						ErrorCodes.PAYLOAD_TOO_LARGE));
@@ -331,7 +338,8 @@ class ValidationMatrixTest extends GatewayTestSupport {
 	}
 
 	static Stream<Object[]> oversizedBodies() {
-		// Well-formed JSON up to the limit: only the size can stop it, and only while reading.
+		// Well-formed JSON up to the limit: only the size can stop it, and only while
+		// reading.
 		String huge = "x".repeat(LIMIT + 4096);
 		return Stream.of(new Object[] { "VPC", "PUT", VPC_PATH, vpcPort(p -> p.putArray("security_groups").add(huge)) },
 				new Object[] { "HSS", "POST", HSS_PATH, hss(b -> b.put("policy_name", huge)) });
@@ -362,17 +370,21 @@ class ValidationMatrixTest extends GatewayTestSupport {
 
 		assertNothingSentUpstream();
 		assertThat(response.statusCode()).isEqualTo(400);
-		// Tomcat refuses the URI before any filter or servlet runs, so the gateway never sees it:
-		// the answer is the container's own minimal page, not problem+json, and has no X-Request-Id.
+		// Tomcat refuses the URI before any filter or servlet runs, so the gateway never
+		// sees it:
+		// the answer is the container's own minimal page, not problem+json, and has no
+		// X-Request-Id.
 		assertThat(response.body()).doesNotContain("Exception", "Apache Tomcat/");
 	}
 
-	// ---------------------------------------------------------------- accepted: the matrix is not vacuous
+	// ---------------------------------------------------------------- accepted: the
+	// matrix is not vacuous
 
 	static Stream<Accepted> validRequests() {
 		String chineseDescription = "Web 服务器安全组：允许 HTTP(S) 访问，禁止 SSH。用途、权限范围（生产环境）";
 		return Stream.of(
-				vpcOk("minimal body (security_groups only)", VPC_PATH, "{\"port\":{\"security_groups\":[\"" + SG + "\"]}}"),
+				vpcOk("minimal body (security_groups only)", VPC_PATH,
+						"{\"port\":{\"security_groups\":[\"" + SG + "\"]}}"),
 				vpcOk("security group id of exactly 64 characters", VPC_PATH,
 						vpcPort(p -> p.putArray("security_groups").add("a".repeat(64)))),
 				vpcOk("index 0", VPC_PATH, vpcPort(p -> p.put("index", 0))),
@@ -381,15 +393,14 @@ class ValidationMatrixTest extends GatewayTestSupport {
 					for (int i = 0; i < 100; i++) {
 						groups.add("sg-" + i);
 					}
-				})),
-				vpcOk("dry_run false", VPC_PATH, vpc(b -> b.put("dry_run", false))),
+				})), vpcOk("dry_run false", VPC_PATH, vpc(b -> b.put("dry_run", false))),
 				vpcOk("project_id of 256 characters and port_id of 64", vpcPath("p".repeat(256), "P".repeat(64)),
 						VPC_BODY),
 				hssOk("minimal body (required members only)", HSS_PATH,
 						"{\"policy_name\":\"p\",\"workload_id\":\"w\",\"workload_name\":\"n\",\"workload_type\":\"statefulsets\","
 								+ "\"security_groups\":[{\"security_group_id\":\"s\"}]}"),
-				hssOk("security_group_id and security_group_name of exactly 64 characters", HSS_PATH,
-						hssGroup(g -> g.put("security_group_id", "i".repeat(64)).put("security_group_name", "n".repeat(64)))),
+				hssOk("security_group_id and security_group_name of exactly 64 characters", HSS_PATH, hssGroup(
+						g -> g.put("security_group_id", "i".repeat(64)).put("security_group_name", "n".repeat(64)))),
 				hssOk("description of exactly 256 characters with Chinese and punctuation", HSS_PATH,
 						hssGroup(g -> g.put("security_group_description",
 								chineseDescription + "x".repeat(256 - chineseDescription.length())))),
@@ -411,9 +422,8 @@ class ValidationMatrixTest extends GatewayTestSupport {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("validRequests")
 	void validRequestReachesUpstreamUnchanged(Accepted accepted) {
-		upstream.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)
-			.withHeader("Content-Type", JSON)
-			.withBody("{\"request_id\":\"up-1\"}")));
+		upstream.stubFor(any(anyUrl()).willReturn(
+				aResponse().withStatus(200).withHeader("Content-Type", JSON).withBody("{\"request_id\":\"up-1\"}")));
 
 		HttpResponse<String> response = send(accepted.method(), accepted.path(), JSON, accepted.body());
 
@@ -445,8 +455,8 @@ class ValidationMatrixTest extends GatewayTestSupport {
 
 	private static JsonNode assertProblem(HttpResponse<String> response, int status, String errorCode) {
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				type -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
 		String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
 		JsonNode problem = parse(response.body());
 		assertThat(problem.path("status").asInt()).isEqualTo(status);
@@ -560,7 +570,10 @@ class ValidationMatrixTest extends GatewayTestSupport {
 		return json.writeValueAsString(node);
 	}
 
-	/** The body followed by spaces up to exactly {@code bytes} bytes: still the same JSON value. */
+	/**
+	 * The body followed by spaces up to exactly {@code bytes} bytes: still the same JSON
+	 * value.
+	 */
 	private static String padded(String body, int bytes) {
 		return body + " ".repeat(bytes - body.getBytes(StandardCharsets.UTF_8).length);
 	}
