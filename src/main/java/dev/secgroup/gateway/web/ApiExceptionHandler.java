@@ -92,6 +92,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return invalid(List.of(JsonViolations.of(ex)), request);
 	}
 
+	@ExceptionHandler(StrictQueryInterceptor.InvalidQueryException.class)
+	ResponseEntity<ProblemDetail> invalidQuery(StrictQueryInterceptor.InvalidQueryException ex,
+			HttpServletRequest request) {
+		return ResponseEntity.badRequest().body(Problems.invalid(ex.violations(), request));
+	}
+
 	@ExceptionHandler(UpstreamErrorException.class)
 	ResponseEntity<ProblemDetail> upstreamError(UpstreamErrorException ex, HttpServletRequest request) {
 		int upstreamStatus = ex.response().status();
