@@ -86,7 +86,7 @@ class SecurityConfiguration {
 			case API_KEY -> http.addFilterBefore(apiKeyFilter(grants, entryPoint), AnonymousAuthenticationFilter.class);
 			case JWT -> http.oauth2ResourceServer(resourceServer -> resourceServer.authenticationEntryPoint(entryPoint)
 				.accessDeniedHandler(accessDenied)
-				.jwt(jwt -> jwt.decoder(JwtDecoderFactory.create(properties.jwt()))
+				.jwt(jwt -> jwt.decoder(JwtDecoderFactory.create(properties.jwt(), local))
 					.jwtAuthenticationConverter(
 							new ClientClaimAuthenticationConverter(properties.jwt().clientClaim()))));
 			case NONE -> {
