@@ -208,6 +208,9 @@ termination grace period are computed from them).
 {{- with $sec.publicPaths }}
 {{- $_ := set $security "public-paths" . }}
 {{- end }}
+{{- with $sec.trustedProxies }}
+{{- $_ := set $security "trusted-proxies" . }}
+{{- end }}
 {{- if $sec.clients }}
 {{- $clients := list }}
 {{- range $i, $client := $sec.clients }}

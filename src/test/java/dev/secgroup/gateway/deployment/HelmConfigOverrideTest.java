@@ -61,6 +61,30 @@ class HelmConfigOverrideTest {
 	}
 
 	@Test
+	void theManagementKeyHashComesFromTheSecretOnly() {
+		RenderedChart chart = RenderedChart
+			.render(Map.of("gateway.security.managementKeySha256SecretKey", "management"));
+
+		Map<String, Object> variable = chart.env().get("GATEWAY_SECURITY_MANAGEMENT_APIKEYSHA256");
+		assertThat(RenderedChart.at(variable, "valueFrom.secretKeyRef.key")).isEqualTo("management");
+		assertThat(variable).doesNotContainKey("value");
+		assertThat(RenderedChart.render(Map.of()).env()).doesNotContainKey("GATEWAY_SECURITY_MANAGEMENT_APIKEYSHA256");
+	}
+
+	@Test
+	void trustedProxiesAreAValueWithASchema() {
+		RenderedChart chart = RenderedChart.render(Map.of("gateway.security.trustedProxies[0]", "10.0.12.0/24"));
+
+		assertThat(RenderedChart.at(chart.applicationConfig(), "gateway.security.trusted-proxies"))
+			.isEqualTo(java.util.List.of("10.0.12.0/24"));
+		assertThat(RenderedChart.at(RenderedChart.render(Map.of()).applicationConfig(), "gateway.security"))
+			.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+			.doesNotContainKey("trusted-proxies");
+		assertThat(RenderedChart.refusal(Map.of("gateway.security.trustedProxies[0]", "ingress.local")))
+			.contains("trustedProxies");
+	}
+
+	@Test
 	void theApiServiceIsClusterIpByDefault() {
 		RenderedChart chart = RenderedChart.render(Map.of());
 		String fullname = (String) RenderedChart.at(chart.deployment(), "metadata.name");
