@@ -90,20 +90,27 @@ final class IamTokenCache {
 				}
 				refused.remove(projectId, refusal);
 			}
-			if (cached == null && !admitNewProject(now)) {
-				Duration wait = Duration.between(now, windowStart.plus(WINDOW));
-				return Mono.error(new UpstreamCredentialsException("iam",
-						UpstreamCredentialsException.Reason.IAM_UNAVAILABLE,
-						"Too many IAM logins for projects without a token; try again later.", null, null, wait, null));
+			if (cached == null && !roomForAnotherProject(now)) {
+				return Mono.error(tooManyNewProjects(now));
 			}
 			Fetch[] started = new Fetch[1];
+			boolean[] overBudget = new boolean[1];
 			Slot slot = slots.compute(projectId, (id, existing) -> {
 				if (existing != null && (existing.freshAt(now) || existing.pending() != null)) {
 					return existing;
 				}
+				// Counted here, once per project: concurrent first callers share one
+				// login.
+				if (existing == null && !takeNewProjectLogin(now)) {
+					overBudget[0] = true;
+					return null;
+				}
 				started[0] = new Fetch(trigger(existing));
 				return new Slot(existing == null ? null : existing.token(), started[0], false);
 			});
+			if (overBudget[0]) {
+				return Mono.error(tooManyNewProjects(now));
+			}
 			if (started[0] != null) {
 				// Subscribed outside compute(): a fetch that ends at once updates the map
 				// itself.
@@ -117,16 +124,19 @@ final class IamTokenCache {
 	}
 
 	/**
-	 * Whether a login for a project without a cached token may start now: within the
-	 * minute's budget and below the cap on projects kept.
+	 * Whether the projects kept leave room for one more; expired entries are dropped to
+	 * make some.
 	 */
-	private synchronized boolean admitNewProject(Instant now) {
-		if (slots.size() + refused.size() >= limits.maxProjects()) {
-			evictExpired(now);
-			if (slots.size() + refused.size() >= limits.maxProjects()) {
-				return false;
-			}
+	private boolean roomForAnotherProject(Instant now) {
+		if (slots.size() + refused.size() < limits.maxProjects()) {
+			return true;
 		}
+		evictExpired(now);
+		return slots.size() + refused.size() < limits.maxProjects();
+	}
+
+	/** Takes one of the minute's logins for projects without a token, if any is left. */
+	private synchronized boolean takeNewProjectLogin(Instant now) {
 		if (!now.isBefore(windowStart.plus(WINDOW))) {
 			windowStart = now;
 			newProjectsInWindow = 0;
@@ -136,6 +146,13 @@ final class IamTokenCache {
 		}
 		newProjectsInWindow++;
 		return true;
+	}
+
+	private synchronized UpstreamCredentialsException tooManyNewProjects(Instant now) {
+		Duration left = Duration.between(now, windowStart.plus(WINDOW));
+		Duration wait = left.isNegative() || left.isZero() || left.compareTo(WINDOW) > 0 ? WINDOW : left;
+		return new UpstreamCredentialsException("iam", UpstreamCredentialsException.Reason.IAM_UNAVAILABLE,
+				"Too many IAM logins for projects without a token; try again later.", null, null, wait, null);
 	}
 
 	private void evictExpired(Instant now) {

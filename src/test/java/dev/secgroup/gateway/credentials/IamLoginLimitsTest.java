@@ -71,6 +71,29 @@ class IamLoginLimitsTest {
 	}
 
 	@Test
+	void concurrentFirstCallersOfOneProjectShareOneLoginOfTheBudget() {
+		List<reactor.core.publisher.Sinks.One<IamToken>> pending = new CopyOnWriteArrayList<>();
+		IamTokenCache slow = new IamTokenCache(projectId -> {
+			logins.add(projectId);
+			reactor.core.publisher.Sinks.One<IamToken> answer = reactor.core.publisher.Sinks.one();
+			pending.add(answer);
+			return answer.asMono();
+		}, clock, new CredentialsMetrics(new SimpleMeterRegistry(), CredentialsMode.PASSWORD),
+				new IamLoginLimits(Duration.ofMinutes(5), 2, 1000));
+
+		for (int i = 0; i < 50; i++) {
+			slow.token("busy0project").subscribe(token -> {
+			}, error -> {
+			});
+		}
+		slow.token("second0project").subscribe(token -> {
+		}, error -> {
+		});
+
+		assertThat(logins).containsExactly("busy0project", "second0project");
+	}
+
+	@Test
 	void aRefusedProjectIsAnsweredFromMemoryUntilItsRefusalExpires() {
 		for (int i = 0; i < 20; i++) {
 			assertThatThrownBy(() -> cache.token("refused0project").block()).isInstanceOfSatisfying(
