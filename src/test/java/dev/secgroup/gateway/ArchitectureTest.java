@@ -18,7 +18,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The package-by-feature boundaries (docs/architecture.md), kept true as the code grows.
+ * The package-by-feature boundaries of docs/architecture.md, kept true as the code grows.
  * No rule may pass because its packages are empty: a renamed package fails the rules that
  * name it.
  */
@@ -28,10 +28,23 @@ class ArchitectureTest {
 	@ArchTest
 	static final ArchRule sharedPlumbingNeverImportsAFeature = noClasses().that()
 		.resideInAnyPackage("..gateway.upstream..", "..gateway.web..", "..gateway.credentials..",
-				"..gateway.security..", "..gateway.audit..", "..gateway.observability..")
+				"..gateway.security..", "..gateway.audit..", "..gateway.observability..", "..gateway.sharedstate..")
 		.should()
 		.dependOnClassesThat()
 		.resideInAnyPackage("..gateway.hss..", "..gateway.vpc..", "..gateway.simulator..");
+
+	/**
+	 * The shared-state store is the bottom layer: features and plumbing use it, it uses
+	 * none of them.
+	 */
+	@ArchTest
+	static final ArchRule sharedStateKnowsNoOtherPackage = noClasses().that()
+		.resideInAPackage("..gateway.sharedstate..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("..gateway.upstream..", "..gateway.web..", "..gateway.credentials..",
+				"..gateway.security..", "..gateway.audit..", "..gateway.hss..", "..gateway.vpc..",
+				"..gateway.simulator..");
 
 	@ArchTest
 	static final ArchRule featuresAreIndependentOfEachOther = noClasses().that()

@@ -26,13 +26,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code target/openapi/api-docs.json} and Spectral's findings to
  * {@code target/openapi/spectral.json}.
  * <p>
- * Spectral is a Node.js tool: {@code .ci/run} installs it into {@code .ci/tools}
+ * Spectral is a Node.js tool: {@code .ci/run} installs it into {@code .tools}
  * ({@value #INSTALL}). Where it is absent the test is skipped with that hint, except
  * under {@code CI=true}, where a missing linter fails the build.
  */
 class OpenApiLintTest extends SecuredGatewayTestSupport {
 
-	static final String INSTALL = "npm install --prefix .ci/tools --no-save @stoplight/spectral-cli@6.16.3";
+	static final String INSTALL = "npm install --prefix .tools --no-save @stoplight/spectral-cli@6.16.3";
 
 	private static final Path PROJECT = Path.of("").toAbsolutePath();
 
@@ -67,7 +67,7 @@ class OpenApiLintTest extends SecuredGatewayTestSupport {
 	}
 
 	private static Path spectral() throws IOException {
-		Optional<Path> installed = Optional.of(PROJECT.resolve(".ci/tools/node_modules/.bin/spectral"))
+		Optional<Path> installed = Optional.of(PROJECT.resolve(".tools/node_modules/.bin/spectral"))
 			.filter(Files::isExecutable);
 		if (installed.isEmpty() && "true".equals(System.getenv("CI"))) {
 			throw new AssertionError("Spectral is not installed (CI=true); install it with: " + INSTALL);
