@@ -2,6 +2,8 @@ package dev.secgroup.gateway.security;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -56,8 +58,8 @@ record GatewaySecurityProperties(@DefaultValue("api-key") SecurityMode mode,
 	 * {@code *}-patterns; {@code *} (the default) allows every namespace
 	 */
 	record Client(String name, String apiKeySha256, List<String> projects, List<String> operations,
-			@DefaultValue("*") List<String> securityGroups, @DefaultValue("*") List<String> clusters,
-			@DefaultValue("*") List<String> namespaces) {
+			@DefaultValue("*") @Nullable List<String> securityGroups,
+			@DefaultValue("*") @Nullable List<String> clusters, @DefaultValue("*") @Nullable List<String> namespaces) {
 
 		/** No restriction: what a grant without a resource list allows. */
 		static final String ANY = "*";

@@ -3,6 +3,8 @@ package dev.secgroup.gateway.security;
 import java.util.List;
 import java.util.function.IntFunction;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.security.authentication.AuthenticationTrustResolver;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.core.Authentication;
@@ -80,7 +82,7 @@ public final class ResourceGrants {
 	 * has already refused an unauthenticated or unknown caller; should one get here, it
 	 * is granted nothing.
 	 */
-	private ClientGrant grant() {
+	private @Nullable ClientGrant grant() {
 		if (!enforced) {
 			return null;
 		}

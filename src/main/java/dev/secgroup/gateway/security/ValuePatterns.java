@@ -3,6 +3,8 @@ package dev.secgroup.gateway.security;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The values one grant allows for one kind of resource: exact values, or patterns where
  * {@code *} stands for any run of characters ({@code sg-web-*}); {@code *} alone allows
@@ -33,7 +35,7 @@ final class ValuePatterns {
 	}
 
 	/** Whether the grant allows this value. */
-	boolean permits(String value) {
+	boolean permits(@Nullable String value) {
 		if (value == null) {
 			return false;
 		}

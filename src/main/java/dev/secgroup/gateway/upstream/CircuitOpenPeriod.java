@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import org.jspecify.annotations.Nullable;
 
 /**
  * When one upstream's open circuit will let calls through again, so that a refused call's
@@ -24,7 +25,7 @@ final class CircuitOpenPeriod {
 
 	private int openings;
 
-	private Instant openUntil;
+	private @Nullable Instant openUntil;
 
 	CircuitOpenPeriod(CircuitBreaker circuitBreaker, Clock clock) {
 		this.circuitBreaker = circuitBreaker;

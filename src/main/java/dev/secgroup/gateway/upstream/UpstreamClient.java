@@ -17,6 +17,7 @@ import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOper
 import io.github.resilience4j.reactor.retry.RetryOperator;
 import io.github.resilience4j.retry.Retry;
 import io.netty.handler.timeout.ReadTimeoutException;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.PrematureCloseException;
 
@@ -263,7 +264,7 @@ public final class UpstreamClient {
 		private final AtomicBoolean refreshed = new AtomicBoolean();
 
 		/** The failure of the latest attempt, to answer with if no attempt follows. */
-		private volatile AttemptFailure lastFailure;
+		private volatile @Nullable AttemptFailure lastFailure;
 
 		Call(UpstreamRequest request, URI uri) {
 			this.request = request;
