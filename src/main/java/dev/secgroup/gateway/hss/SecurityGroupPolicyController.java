@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 
@@ -19,7 +20,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -89,12 +89,12 @@ class SecurityGroupPolicyController {
 			@io.swagger.v3.oas.annotations.parameters.RequestBody(
 					content = @Content(examples = @ExampleObject(name = "document example",
 							value = EXAMPLE))) @Valid @RequestBody CreateSecurityGroupPolicyRequest body,
-			@Parameter(hidden = true) @RequestHeader(name = UpstreamHeaders.AUTH_TOKEN,
-					required = false) String callerToken,
-			CallContext call) {
-		call.target(body).target(CreateSecurityGroupPolicy.ENTERPRISE_PROJECT_ID, enterpriseProjectId);
+			HttpServletRequest request) {
+		CallContext call = CallContext.of(request)
+			.target(body)
+			.target(CreateSecurityGroupPolicy.ENTERPRISE_PROJECT_ID, enterpriseProjectId);
 		return UpstreamRelay.relay(call, hss.createSecurityGroupPolicy(projectId, clusterId, namespace,
-				enterpriseProjectId, body, call.requestId(), callerToken));
+				enterpriseProjectId, body, call.requestId(), request.getHeader(UpstreamHeaders.AUTH_TOKEN)));
 	}
 
 }

@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 
@@ -20,7 +21,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -70,12 +70,10 @@ class PortSecurityGroupController {
 			@io.swagger.v3.oas.annotations.parameters.RequestBody(
 					content = @Content(examples = @ExampleObject(name = "document example",
 							value = VpcExamples.REQUEST))) @Valid @RequestBody InsertSecurityGroupsRequest body,
-			@Parameter(hidden = true) @RequestHeader(name = UpstreamHeaders.AUTH_TOKEN,
-					required = false) String callerToken,
-			CallContext call) {
-		call.target(body);
-		return UpstreamRelay.relay(call,
-				vpc.insertSecurityGroups(projectId, portId, body, call.requestId(), callerToken));
+			HttpServletRequest request) {
+		CallContext call = CallContext.of(request).target(body);
+		return UpstreamRelay.relay(call, vpc.insertSecurityGroups(projectId, portId, body, call.requestId(),
+				request.getHeader(UpstreamHeaders.AUTH_TOKEN)));
 	}
 
 }
