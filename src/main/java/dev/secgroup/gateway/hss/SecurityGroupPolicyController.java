@@ -11,6 +11,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 
 import dev.secgroup.gateway.call.CallContext;
+import dev.secgroup.gateway.security.ResourceGrants;
 import dev.secgroup.gateway.upstream.UpstreamHeaders;
 import dev.secgroup.gateway.web.PathRules;
 import dev.secgroup.gateway.web.UpstreamRelay;
@@ -51,8 +52,11 @@ class SecurityGroupPolicyController {
 
 	private final HssClient hss;
 
-	SecurityGroupPolicyController(HssClient hss) {
+	private final ResourceGrants grants;
+
+	SecurityGroupPolicyController(HssClient hss, ResourceGrants grants) {
 		this.hss = hss;
+		this.grants = grants;
 	}
 
 	@Operation(operationId = "CreateSecurityGroupPolicy",
@@ -93,6 +97,9 @@ class SecurityGroupPolicyController {
 		CallContext call = CallContext.of(request)
 			.target(body)
 			.target(CreateSecurityGroupPolicy.ENTERPRISE_PROJECT_ID, enterpriseProjectId);
+		grants.requireCluster("cluster_id", clusterId);
+		grants.requireNamespace("namespace", namespace);
+		grants.requireSecurityGroups(body.auditSecurityGroupIds(), i -> "security_groups[" + i + "].security_group_id");
 		return UpstreamRelay.relay(call, hss.createSecurityGroupPolicy(projectId, clusterId, namespace,
 				enterpriseProjectId, body, call.requestId(), request.getHeader(UpstreamHeaders.AUTH_TOKEN)));
 	}

@@ -12,6 +12,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 
 import dev.secgroup.gateway.call.CallContext;
+import dev.secgroup.gateway.security.ResourceGrants;
 import dev.secgroup.gateway.upstream.UpstreamHeaders;
 import dev.secgroup.gateway.web.PathRules;
 import dev.secgroup.gateway.web.UpstreamRelay;
@@ -39,8 +40,11 @@ class PortSecurityGroupController {
 
 	private final VpcClient vpc;
 
-	PortSecurityGroupController(VpcClient vpc) {
+	private final ResourceGrants grants;
+
+	PortSecurityGroupController(VpcClient vpc, ResourceGrants grants) {
 		this.vpc = vpc;
+		this.grants = grants;
 	}
 
 	@Operation(operationId = "AddSecurityGroups", summary = "Add security groups to the security group list of a port",
@@ -72,6 +76,7 @@ class PortSecurityGroupController {
 							value = VpcExamples.REQUEST))) @Valid @RequestBody InsertSecurityGroupsRequest body,
 			HttpServletRequest request) {
 		CallContext call = CallContext.of(request).target(body);
+		grants.requireSecurityGroups(body.port().securityGroups(), i -> "port.security_groups[" + i + "]");
 		return UpstreamRelay.relay(call, vpc.insertSecurityGroups(projectId, portId, body, call.requestId(),
 				request.getHeader(UpstreamHeaders.AUTH_TOKEN)));
 	}
