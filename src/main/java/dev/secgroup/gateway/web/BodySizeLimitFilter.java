@@ -17,8 +17,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
+import dev.secgroup.gateway.call.FilterOrder;
+
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -32,18 +33,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * through {@code getInputStream()} and {@code getReader()} alike. All answers are
  * problem+json.
  * <p>
- * Runs before Spring Security's filter chain (order -100) but after the audit filter:
- * refusing a declared oversize or a multipart body needs no credentials and reads
- * nothing, so it is safe before authentication, and such a refusal of a mirrored path is
- * still audited. Authentication itself never reads the body, so a stranger's body is not
- * read at all (401).
+ * Runs before Spring Security's filter chain but after the audit filter
+ * ({@link FilterOrder}): refusing a declared oversize or a multipart body needs no
+ * credentials and reads nothing, so it is safe before authentication, and such a refusal
+ * of a mirrored path is still audited. Authentication itself never reads the body, so a
+ * stranger's body is not read at all (401).
  */
 @Component
-@Order(BodySizeLimitFilter.ORDER)
+@Order(FilterOrder.BODY_SIZE_LIMIT)
 class BodySizeLimitFilter extends OncePerRequestFilter {
-
-	/** Just after the audit filter, well before Spring Security's filter chain (-100). */
-	static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 6;
 
 	private final long limit;
 

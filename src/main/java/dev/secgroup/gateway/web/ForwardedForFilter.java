@@ -12,7 +12,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.core.Ordered;
+import dev.secgroup.gateway.call.FilterOrder;
+
 import org.springframework.core.annotation.Order;
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
 import org.springframework.stereotype.Component;
@@ -27,7 +28,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * because on Kubernetes it would trust every private address, i.e. every pod.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(FilterOrder.FORWARDED_FOR)
 class ForwardedForFilter extends OncePerRequestFilter {
 
 	private static final String HEADER = "X-Forwarded-For";

@@ -8,15 +8,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class StrictQueryConfiguration implements WebMvcConfigurer {
 
-	private final MirroredOperations operations;
-
-	StrictQueryConfiguration(MirroredOperations operations) {
-		this.operations = operations;
-	}
-
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		registry.addInterceptor(new StrictQueryInterceptor(operations));
+		registry.addInterceptor(new StrictQueryInterceptor());
 	}
 
 }

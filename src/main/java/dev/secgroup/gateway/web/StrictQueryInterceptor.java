@@ -11,6 +11,8 @@ import java.util.TreeSet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import dev.secgroup.gateway.call.CallContext;
+
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
@@ -30,16 +32,10 @@ final class StrictQueryInterceptor implements HandlerInterceptor {
 
 	private static final int MAX_NAME = 64;
 
-	private final MirroredOperations operations;
-
-	StrictQueryInterceptor(MirroredOperations operations) {
-		this.operations = operations;
-	}
-
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
 		if (!(handler instanceof HandlerMethod method) || request.getQueryString() == null
-				|| operations.match(request).isEmpty()) {
+				|| !CallContext.of(request).isMirroredCall()) {
 			return true;
 		}
 		List<Violation> violations = violations(request.getQueryString(), declared(method));

@@ -282,7 +282,8 @@ class CredentialsStartupTest {
 	 * auto-configuration.
 	 */
 	@Configuration(proxyBeanMethods = false)
-	@EnableConfigurationProperties({ UpstreamProperties.class, RegionProperties.class, UpstreamPolicyProperties.class })
+	@EnableConfigurationProperties({ UpstreamProperties.class, RegionProperties.class, CredentialsProperties.class,
+			IamLoginLimits.class, UpstreamPolicyProperties.class })
 	static class Infrastructure {
 
 		@Bean
