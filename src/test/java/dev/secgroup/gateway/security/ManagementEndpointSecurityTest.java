@@ -58,7 +58,7 @@ class ManagementEndpointSecurityTest extends SecuredGatewayTestSupport {
 		assertThat(parse(open.body()).has("components")).isFalse();
 		assertThat(parse(withClientKey.body()).has("components")).isFalse();
 		assertThat(open.body()).doesNotContain("endpoint", "idTokenFile");
-		assertThat(parse(operator.body()).path("components").has("gatewayConfiguration")).isTrue();
+		assertThat(parse(operator.body()).path("components").has("credentials")).isTrue();
 	}
 
 }
