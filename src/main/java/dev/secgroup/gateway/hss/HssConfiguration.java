@@ -23,4 +23,10 @@ class HssConfiguration {
 		return new MirroredOperation(HssClient.OPERATION, HttpMethod.POST, SecurityGroupPolicyController.PATH);
 	}
 
+	/** The document's example, shown in the OpenAPI document. */
+	@Bean
+	HssDocumentExamples hssDocumentExamples() {
+		return new HssDocumentExamples();
+	}
+
 }

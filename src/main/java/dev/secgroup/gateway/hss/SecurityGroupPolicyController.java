@@ -3,7 +3,6 @@ package dev.secgroup.gateway.hss;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -39,18 +38,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "HSS", description = "HSS v5: security group policies of Kubernetes workloads")
 class SecurityGroupPolicyController {
-
-	private static final String EXAMPLE = """
-			{
-			  "policy_name" : "ywk-test",
-			  "workload_id" : "27f3d7af-e947-4731-a3d2-8a561ae33069",
-			  "workload_name" : "kube-state-metrics",
-			  "workload_type" : "deployments",
-			  "security_groups" : [ {
-			    "security_group_id" : "03b46bce-b0b7-42d3-992d-ddfb567106f0",
-			    "security_group_name" : "sg-4a7d"
-			  } ]
-			}""";
 
 	static final String PATH = "/v5/{project_id}/container-network/{cluster_id}/{namespace}/security-group-policy";
 
@@ -101,10 +88,7 @@ class SecurityGroupPolicyController {
 					example = "all_granted_eps") @RequestParam(name = "enterprise_project_id",
 							required = false) @Pattern(regexp = PathRules.PROJECT_ID,
 									message = PathRules.PROJECT_ID_MESSAGE) String enterpriseProjectId,
-			@io.swagger.v3.oas.annotations.parameters.RequestBody(
-					content = @Content(examples = @ExampleObject(name = "document example",
-							value = EXAMPLE))) @Valid @RequestBody CreateSecurityGroupPolicyRequest body,
-			HttpServletRequest request) {
+			@Valid @RequestBody CreateSecurityGroupPolicyRequest body, HttpServletRequest request) {
 		AuditRecord audit = AuditRecord.of(request)
 			.target("workload_type", body.workloadType())
 			.target("workload_id", body.workloadId())

@@ -23,4 +23,10 @@ class VpcConfiguration {
 		return new MirroredOperation(VpcClient.OPERATION, HttpMethod.PUT, PortSecurityGroupController.PATH);
 	}
 
+	/** The document's example, shown in the OpenAPI document. */
+	@Bean
+	VpcDocumentExamples vpcDocumentExamples() {
+		return new VpcDocumentExamples();
+	}
+
 }
