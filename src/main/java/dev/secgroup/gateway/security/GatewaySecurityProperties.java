@@ -1,5 +1,6 @@
 package dev.secgroup.gateway.security;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -46,8 +47,11 @@ record GatewaySecurityProperties(@DefaultValue("api-key") SecurityMode mode,
 	 * @param projects project ids the client may act on; {@code *} for every project
 	 * @param operations operations the client may call: {@code vpc:AddSecurityGroups},
 	 * {@code hss:CreateSecurityGroupPolicy}
+	 * @param rateLimit the client's own rate limit, independent of the upstreams' quotas;
+	 * none when unset
 	 */
-	record Client(String name, String apiKeySha256, List<String> projects, List<String> operations) {
+	record Client(String name, String apiKeySha256, List<String> projects, List<String> operations,
+			RateLimit rateLimit) {
 
 		Client {
 			projects = projects == null ? List.of() : List.copyOf(projects);
@@ -57,9 +61,20 @@ record GatewaySecurityProperties(@DefaultValue("api-key") SecurityMode mode,
 		@Override
 		public String toString() {
 			// No key hash: configuration objects end up in logs and failure reports.
-			return "Client[name=" + name + ", projects=" + projects + ", operations=" + operations + "]";
+			return "Client[name=" + name + ", projects=" + projects + ", operations=" + operations + ", rateLimit="
+					+ rateLimit + "]";
 		}
 
+	}
+
+	/**
+	 * A client's own rate limit: calls beyond it are answered 429 {@code GW.0429} at
+	 * once, before anything is sent upstream.
+	 *
+	 * @param requests calls allowed in any window of {@code per}
+	 * @param per the window
+	 */
+	record RateLimit(int requests, @DefaultValue("1m") Duration per) {
 	}
 
 	/**

@@ -32,8 +32,9 @@ class ClientGrantsTest {
 	@Test
 	void grantsOperationsAndProjects() {
 		ClientGrants grants = grants(SecurityMode.API_KEY,
-				new GatewaySecurityProperties.Client("a", hash(KEY_A), List.of("p1"), List.of("vpc:AddSecurityGroups")),
-				new GatewaySecurityProperties.Client("b", hash(KEY_B), List.of("*"), List.copyOf(OPERATIONS)));
+				new GatewaySecurityProperties.Client("a", hash(KEY_A), List.of("p1"), List.of("vpc:AddSecurityGroups"),
+						null),
+				new GatewaySecurityProperties.Client("b", hash(KEY_B), List.of("*"), List.copyOf(OPERATIONS), null));
 
 		ClientGrant a = grants.of("a").orElseThrow();
 		assertThat(a.permitsOperation("vpc:AddSecurityGroups")).isTrue();
@@ -79,7 +80,7 @@ class ClientGrantsTest {
 		assertRefused(
 				() -> grants(SecurityMode.API_KEY,
 						new GatewaySecurityProperties.Client("a", hash(KEY_A), List.of("*"),
-								List.of("vpc:AddSecurityGroups", "vpc:DeletePort"))),
+								List.of("vpc:AddSecurityGroups", "vpc:DeletePort"), null)),
 				"gateway.security.clients[0].operations[1] 'vpc:DeletePort' is not an operation of the gateway");
 	}
 
@@ -87,7 +88,7 @@ class ClientGrantsTest {
 	void projectsMustBeIdsOrTheWildcard() {
 		assertRefused(
 				() -> grants(SecurityMode.API_KEY,
-						new GatewaySecurityProperties.Client("a", hash(KEY_A), List.of("p1", "p 2"), List.of())),
+						new GatewaySecurityProperties.Client("a", hash(KEY_A), List.of("p1", "p 2"), List.of(), null)),
 				"gateway.security.clients[0].projects[1] must be '*' or a project id");
 	}
 
@@ -97,7 +98,7 @@ class ClientGrantsTest {
 	}
 
 	private static GatewaySecurityProperties.Client client(String name, String hash) {
-		return new GatewaySecurityProperties.Client(name, hash, List.of("*"), List.of("vpc:AddSecurityGroups"));
+		return new GatewaySecurityProperties.Client(name, hash, List.of("*"), List.of("vpc:AddSecurityGroups"), null);
 	}
 
 	private static ClientGrants grants(SecurityMode mode, GatewaySecurityProperties.Client... clients) {
