@@ -36,7 +36,7 @@ public record UpstreamProperties(Map<String, @Valid Upstream> upstreams) {
 	 * @param responseTimeout time to wait for the response of one attempt (per read)
 	 * @param pool bounded connection pool of this upstream
 	 * @param retry retry policy of this upstream (which failures are retried is fixed by
-	 * the retry table in DESIGN.md; these are its bounds)
+	 * the retry table of docs/architecture.md; these are its bounds)
 	 * @param quota how many calls the upstream accepts from the gateway (all replicas
 	 * together), and how long a call may wait for its turn
 	 */
