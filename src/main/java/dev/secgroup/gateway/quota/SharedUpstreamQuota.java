@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import dev.secgroup.gateway.upstream.UpstreamProperties;
@@ -100,7 +101,7 @@ final class SharedUpstreamQuota implements UpstreamQuota {
 		}
 
 		@Override
-		public Mono<Void> throttled(Duration retryAfter) {
+		public Mono<Void> throttled(@Nullable Duration retryAfter) {
 			return store.pause(upstream, retryAfter != null ? retryAfter : quota.per());
 		}
 

@@ -4,4 +4,7 @@
  * {@link dev.secgroup.gateway.upstream.UpstreamQuota}; keeps its state in the
  * shared-state store. Shared plumbing: it knows no feature.
  */
+@NullMarked
 package dev.secgroup.gateway.quota;
+
+import org.jspecify.annotations.NullMarked;

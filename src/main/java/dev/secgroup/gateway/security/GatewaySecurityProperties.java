@@ -3,6 +3,8 @@ package dev.secgroup.gateway.security;
 import java.time.Duration;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -51,7 +53,7 @@ record GatewaySecurityProperties(@DefaultValue("api-key") SecurityMode mode,
 	 * none when unset
 	 */
 	record Client(String name, String apiKeySha256, List<String> projects, List<String> operations,
-			RateLimit rateLimit) {
+			@Nullable RateLimit rateLimit) {
 
 		Client {
 			projects = projects == null ? List.of() : List.copyOf(projects);

@@ -2,6 +2,7 @@ package dev.secgroup.gateway.upstream;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -35,7 +36,7 @@ public interface UpstreamQuota {
 			}
 
 			@Override
-			public Mono<Void> throttled(Duration retryAfter) {
+			public Mono<Void> throttled(@Nullable Duration retryAfter) {
 				return Mono.empty();
 			}
 
@@ -53,7 +54,7 @@ public interface UpstreamQuota {
 		 * Upstream answered 429: no attempt is sent to it until {@code retryAfter} (or,
 		 * when {@code null}, the quota's window) has passed.
 		 */
-		Mono<Void> throttled(Duration retryAfter);
+		Mono<Void> throttled(@Nullable Duration retryAfter);
 
 	}
 
