@@ -1,5 +1,8 @@
 package dev.secgroup.gateway.quota;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,7 +15,6 @@ import reactor.core.publisher.Mono;
 
 import dev.secgroup.gateway.sharedstate.SharedRedis;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
@@ -97,8 +99,20 @@ final class RedisQuotaStore implements QuotaStore {
 		}
 	}
 
+	/**
+	 * Read once, with this class's own class loader: the first call may come on a request
+	 * thread whose context class loader is the web server's.
+	 */
 	private static <T> RedisScript<T> script(String name, Class<T> type) {
-		return RedisScript.of(new ClassPathResource("dev/secgroup/gateway/quota/" + name), type);
+		try (InputStream in = RedisQuotaStore.class.getResourceAsStream(name)) {
+			if (in == null) {
+				throw new IllegalStateException("script " + name + " is missing");
+			}
+			return RedisScript.of(new String(in.readAllBytes(), StandardCharsets.UTF_8), type);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 }
