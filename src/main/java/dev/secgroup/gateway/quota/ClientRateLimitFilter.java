@@ -27,11 +27,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class ClientRateLimitFilter extends OncePerRequestFilter {
 
-	/**
-	 * Right after Spring Security's filter chain (-100) and the body size limit (-90).
-	 */
-	static final int ORDER = -80;
-
 	private static final Duration NO_WAIT = Duration.ZERO;
 
 	private final ClientRateLimits limits;

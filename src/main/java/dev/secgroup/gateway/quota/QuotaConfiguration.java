@@ -7,6 +7,7 @@ import java.util.Map;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
+import dev.secgroup.gateway.call.FilterOrder;
 import dev.secgroup.gateway.sharedstate.SharedRedis;
 import dev.secgroup.gateway.sharedstate.SharedStateFallback;
 import dev.secgroup.gateway.upstream.UpstreamProperties;
@@ -54,7 +55,8 @@ class QuotaConfiguration {
 		FilterRegistrationBean<ClientRateLimitFilter> registration = new FilterRegistrationBean<>(
 				new ClientRateLimitFilter(limits.getIfAvailable(() -> ClientRateLimits.NONE), store, problems,
 						metrics));
-		registration.setOrder(ClientRateLimitFilter.ORDER);
+		registration.setName("clientRateLimitFilter");
+		registration.setOrder(FilterOrder.CLIENT_RATE_LIMIT);
 		return registration;
 	}
 
