@@ -1,4 +1,4 @@
-package dev.secgroup.gateway.credentials;
+package dev.secgroup.gateway.signing;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +22,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The steps of SDK-HMAC-SHA256 that signer and verifier share, so that both sides
- * canonicalise a request in exactly one way (huawei-cloud-facts.md §2, pinned by
- * aksk-test-vectors.md).
+ * canonicalise a request in exactly one way (Huawei's API signing guide, pinned by
+ * vectors the official SDK huaweicloud-sdk-core 3.1.170 produced).
  */
 final class SdkSigning {
 
