@@ -19,6 +19,7 @@ import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -33,9 +34,11 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every error becomes problem+json (DESIGN.md "Errors"): invalid input names each bad
- * field, upstream errors keep upstream's status, code and request id, and nothing
- * internal (stack traces, class names, exception messages) reaches the caller.
+ * Every error becomes the gateway's problem body (docs/architecture.md "Errors"), as
+ * {@code application/json} unless the caller prefers {@code application/problem+json}
+ * ({@link ProblemMediaType}): invalid input names each bad field, upstream errors keep
+ * upstream's status, code and request id, and nothing internal (stack traces, class
+ * names, exception messages) reaches the caller.
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -47,7 +50,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			HttpStatusCode statusCode, WebRequest request) {
 		ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
 		if (response != null && response.getBody() instanceof ProblemDetail problem) {
-			Problems.complete(problem, servletRequest(request));
+			HttpServletRequest servletRequest = servletRequest(request);
+			Problems.complete(problem, servletRequest);
+			return ResponseEntity.status(response.getStatusCode())
+				.headers(response.getHeaders())
+				.contentType(mediaType(servletRequest))
+				.body(problem);
 		}
 		return response;
 	}
@@ -87,6 +95,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 					"The request body is too large.", servletRequest);
 			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
 				.headers(h -> h.set("Connection", "close"))
+				.contentType(mediaType(servletRequest))
 				.body(problem);
 		}
 		return invalid(List.of(JsonViolations.of(ex)), request);
@@ -108,7 +117,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		if (error.requestId() != null) {
 			problem.setProperty("upstream_request_id", error.requestId());
 		}
-		ResponseEntity.BodyBuilder builder = ResponseEntity.status(status);
+		ResponseEntity.BodyBuilder builder = ResponseEntity.status(status).contentType(ProblemMediaType.of(request));
 		String retryAfter = ex.response().headers().getFirst(HttpHeaders.RETRY_AFTER);
 		if (retryAfter != null && (upstreamStatus == 429 || upstreamStatus == 503)) {
 			builder.header(HttpHeaders.RETRY_AFTER, retryAfter);
@@ -120,6 +129,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> upstreamUnavailable(UpstreamUnavailableException ex, HttpServletRequest request) {
 		log.warn("{} after {} attempt(s)", ex.getMessage(), ex.attempts());
 		return ResponseEntity.status(HttpStatus.BAD_GATEWAY)
+			.contentType(ProblemMediaType.of(request))
 			.body(upstreamProblem(HttpStatus.BAD_GATEWAY, ErrorCodes.UPSTREAM_ERROR,
 					"The " + ex.upstream() + " service could not be reached.", ex.upstream(), request));
 	}
@@ -128,6 +138,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> upstreamTimeout(UpstreamTimeoutException ex, HttpServletRequest request) {
 		log.warn("{} after {} attempt(s)", ex.getMessage(), ex.attempts());
 		return ResponseEntity.status(HttpStatus.GATEWAY_TIMEOUT)
+			.contentType(ProblemMediaType.of(request))
 			.body(upstreamProblem(HttpStatus.GATEWAY_TIMEOUT, ErrorCodes.UPSTREAM_TIMEOUT,
 					"The " + ex.upstream() + " service did not answer in time.", ex.upstream(), request));
 	}
@@ -137,6 +148,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		long seconds = Math.max(1, ceilSeconds(ex.retryAfter()));
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+			.contentType(ProblemMediaType.of(request))
 			.body(upstreamProblem(HttpStatus.SERVICE_UNAVAILABLE, ErrorCodes.UPSTREAM_UNAVAILABLE,
 					"The " + ex.upstream() + " service is failing; calls are suspended. Retry after " + seconds + " s.",
 					ex.upstream(), request));
@@ -172,7 +184,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		if (iamError != null && iamError.requestId() != null) {
 			problem.setProperty("upstream_request_id", iamError.requestId());
 		}
-		ResponseEntity.BodyBuilder builder = ResponseEntity.status(status);
+		ResponseEntity.BodyBuilder builder = ResponseEntity.status(status).contentType(ProblemMediaType.of(request));
 		if (ex.retryAfter() != null) {
 			builder.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, ceilSeconds(ex.retryAfter()))));
 		}
@@ -183,6 +195,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> unexpected(Exception ex, HttpServletRequest request) {
 		log.error("Unexpected error", ex);
 		return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+			.contentType(ProblemMediaType.of(request))
 			.body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, ErrorCodes.INTERNAL,
 					"The gateway failed unexpectedly. Quote the request id when reporting this.", request));
 	}
@@ -195,7 +208,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	private ResponseEntity<Object> invalid(List<Violation> violations, WebRequest request) {
-		return ResponseEntity.badRequest().body(Problems.invalid(violations, servletRequest(request)));
+		HttpServletRequest servletRequest = servletRequest(request);
+		return ResponseEntity.badRequest()
+			.contentType(mediaType(servletRequest))
+			.body(Problems.invalid(violations, servletRequest));
 	}
 
 	private static Violation bodyViolation(ObjectError error) {
@@ -214,6 +230,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static long ceilSeconds(Duration duration) {
 		return (duration.toMillis() + 999) / 1000;
+	}
+
+	private static MediaType mediaType(HttpServletRequest request) {
+		return request != null ? ProblemMediaType.of(request) : MediaType.APPLICATION_JSON;
 	}
 
 	private static HttpServletRequest servletRequest(WebRequest request) {

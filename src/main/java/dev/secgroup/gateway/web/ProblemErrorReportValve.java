@@ -11,7 +11,9 @@ import org.apache.catalina.valves.ErrorReportValve;
 /**
  * Tomcat's last-resort error page, for requests Tomcat refuses before any filter runs (an
  * encoded NUL in the path, a malformed request line, headers over the limit): a minimal
- * problem+json instead of an HTML page. No details, no server version.
+ * problem body (JSON unless {@code Accept} prefers problem+json, see
+ * {@link ProblemMediaType}) with an {@code X-Request-Id}, instead of an HTML page. No
+ * details, no server version.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
 
@@ -35,7 +37,11 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 				+ "The request was rejected by the server: it is malformed or too large.\",\"error_code\":\"" + code
 				+ "\",\"error_msg\":\"" + title + "\"}";
 		try {
-			response.setContentType("application/problem+json");
+			if (response.getHeader(RequestIdFilter.HEADER) == null) {
+				// No filter ran: this answer gets its own id, for SDKs that report it.
+				response.setHeader(RequestIdFilter.HEADER, RequestIdFilter.accepted(null));
+			}
+			response.setContentType(ProblemMediaType.of(request.getHeader("Accept")).toString());
 			response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 			Writer writer = response.getReporter();
 			if (writer != null) {

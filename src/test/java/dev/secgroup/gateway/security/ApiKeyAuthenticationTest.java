@@ -111,7 +111,7 @@ class ApiKeyAuthenticationTest extends SecuredGatewayTestSupport {
 
 	private static void assertUnauthenticated(HttpResponse<String> response) {
 		assertThat(response.statusCode()).isEqualTo(401);
-		assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+		assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
 		assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow())
 			.isEqualTo("ApiKey realm=\"secgroup-gateway\", header=\"X-Api-Key\"");
 		JsonNode problem = parse(response.body());

@@ -127,6 +127,25 @@ class OpenApiContractTest extends GatewayTestSupport {
 	}
 
 	@Test
+	void everyErrorResponseIsDeclaredAsJsonAndAsProblemJsonWithOneSchema() {
+		List<String> checked = new ArrayList<>();
+		for (JsonNode operation : List.of(vpc(), hss())) {
+			operation.path("responses").properties().forEach(response -> {
+				if (Integer.parseInt(response.getKey()) < 400) {
+					return;
+				}
+				JsonNode content = response.getValue().path("content");
+				assertThat(content.has("application/json")).as(response.getKey()).isTrue();
+				assertThat(content.has("application/problem+json")).as(response.getKey()).isTrue();
+				assertThat(content.path("application/json").path("schema"))
+					.isEqualTo(content.path("application/problem+json").path("schema"));
+				checked.add(response.getKey());
+			});
+		}
+		assertThat(checked).contains("400", "502");
+	}
+
+	@Test
 	void bothRequestBodiesShowTheDocumentExample() {
 		JsonNode vpcExample = vpc().at("/requestBody/content/application~1json/examples/document example/value");
 		assertThat(vpcExample.path("port").path("index").asInt()).isEqualTo(1);
