@@ -17,10 +17,23 @@ class ArchitectureTest {
 	@ArchTest
 	static final ArchRule sharedPlumbingNeverImportsAFeature = noClasses().that()
 		.resideInAnyPackage("..gateway.upstream..", "..gateway.web..", "..gateway.credentials..",
-				"..gateway.security..", "..gateway.audit..", "..gateway.observability..")
+				"..gateway.security..", "..gateway.audit..", "..gateway.observability..", "..gateway.sharedstate..")
 		.should()
 		.dependOnClassesThat()
 		.resideInAnyPackage("..gateway.hss..", "..gateway.vpc..", "..gateway.simulator..");
+
+	/**
+	 * The shared-state store is the bottom layer: features and plumbing use it, it uses
+	 * none of them.
+	 */
+	@ArchTest
+	static final ArchRule sharedStateKnowsNoOtherPackage = noClasses().that()
+		.resideInAPackage("..gateway.sharedstate..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("..gateway.upstream..", "..gateway.web..", "..gateway.credentials..",
+				"..gateway.security..", "..gateway.audit..", "..gateway.hss..", "..gateway.vpc..",
+				"..gateway.simulator..");
 
 	@ArchTest
 	static final ArchRule featuresAreIndependentOfEachOther = noClasses().that()
