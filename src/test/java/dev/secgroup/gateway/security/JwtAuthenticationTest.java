@@ -124,8 +124,7 @@ class JwtAuthenticationTest extends GatewayTestSupport {
 
 	@Test
 	void theOpenApiDocumentAsksForABearerToken() {
-		JsonNode scheme = parse(send("GET", "/v3/api-docs", null, null).body())
-			.at("/components/securitySchemes/gateway");
+		JsonNode scheme = parse(send("GET", "/v3/api-docs", null, null).body()).at("/components/securitySchemes/jwt");
 
 		assertThat(scheme.get("type").asString()).isEqualTo("http");
 		assertThat(scheme.get("scheme").asString()).isEqualTo("bearer");
