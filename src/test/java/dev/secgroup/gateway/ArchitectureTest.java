@@ -10,7 +10,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 
-/** The package-by-feature boundaries of DESIGN.md, kept true as the code grows. */
+/**
+ * The package-by-feature boundaries of docs/architecture.md, kept true as the code grows.
+ */
 @AnalyzeClasses(packages = "dev.secgroup.gateway", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
