@@ -61,12 +61,12 @@ final class ClientGrants {
 			GatewaySecurityProperties.Client client = clients.get(i);
 			String at = PREFIX + "[" + i + "]";
 			String name = checkName(client.name(), at);
-			checkHasCredentials(properties, client, name, at);
 			byte[] digest = checkKey(client.apiKeySha256(), at);
 			if (digest != null) {
 				keys.add(new KeyDigest(name, digest));
 			}
 			AccessKey accessKey = checkAccessKey(client, name, at);
+			checkHasCredentials(properties, client, name, at);
 			if (accessKey != null) {
 				accessKeys.put(accessKey.accessKey(), accessKey);
 			}

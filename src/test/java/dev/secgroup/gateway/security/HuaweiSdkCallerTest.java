@@ -153,7 +153,7 @@ class HuaweiSdkCallerTest extends GatewayTestSupport {
 	void aValidationErrorIsReadableAndNamesTheField() {
 		AddSecurityGroupsRequest request = new AddSecurityGroupsRequest().withPortId(PORT_ID)
 			.withBody(new AddSecurityGroupsRequestBody()
-				.withPort(new InsertSecurityGroupOption().withSecurityGroups(List.of("not-a-security-group-id"))));
+				.withPort(new InsertSecurityGroupOption().withSecurityGroups(List.of("not a security group id!"))));
 
 		ClientRequestException error = catchThrowableOfType(ClientRequestException.class,
 				() -> vpc(AK, SK).addSecurityGroups(request));
