@@ -87,10 +87,17 @@ class SecurityOpenApiCustomizer implements OpenApiCustomizer {
 			.description("The client's API key.");
 	}
 
+	/**
+	 * JSON, what callers get without asking (the Huawei SDKs), and problem+json, for an
+	 * {@code Accept} that prefers it: one schema.
+	 */
 	private static ApiResponse problem(String description) {
 		return new ApiResponse().description(description)
-			.content(new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-					new MediaType().schema(new Schema<>().$ref("#/components/schemas/ProblemDetail"))));
+			.content(new Content()
+				.addMediaType(org.springframework.http.MediaType.APPLICATION_JSON_VALUE,
+						new MediaType().schema(new Schema<>().$ref("#/components/schemas/ProblemDetail")))
+				.addMediaType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+						new MediaType().schema(new Schema<>().$ref("#/components/schemas/ProblemDetail"))));
 	}
 
 }

@@ -30,11 +30,16 @@ import com.huaweicloud.sdk.vpc.v3.model.AddSecurityGroupsRequestBody;
 import com.huaweicloud.sdk.vpc.v3.model.AddSecurityGroupsResponse;
 import com.huaweicloud.sdk.vpc.v3.model.InsertSecurityGroupOption;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.secgroup.gateway.signing.SdkHmacSha256Verifier;
 import dev.secgroup.gateway.support.GatewayTestSupport;
 import dev.secgroup.gateway.support.WireMockRequests;
 
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.TestPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -69,6 +74,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 		"gateway.security.clients[1].access-key=" + HuaweiSdkCallerTest.HSS_ONLY_AK,
 		"gateway.security.clients[1].secret-key=" + HuaweiSdkCallerTest.SK, "gateway.security.clients[1].projects[0]=*",
 		"gateway.security.clients[1].operations[0]=hss:CreateSecurityGroupPolicy" })
+@ExtendWith(OutputCaptureExtension.class)
 class HuaweiSdkCallerTest extends GatewayTestSupport {
 
 	static final String AK = "GWTEAMSDKACCESSKEY01";
@@ -230,6 +236,27 @@ class HuaweiSdkCallerTest extends GatewayTestSupport {
 		upstream.verify(1, postRequestedFor(urlEqualTo(HSS_UPSTREAM + "?enterprise_project_id=all_granted_eps"))
 			.withRequestBody(equalToJson(HSS_BODY)));
 		assertSignedByTheGatewayNotTheCaller(upstream.getAllServeEvents().get(0).getRequest());
+	}
+
+	@Test
+	void noSecretKeyNorTheCallersAuthorizationEverShows(CapturedOutput output) {
+		upstream.stubFor(WireMock.put(urlEqualTo(VPC_UPSTREAM))
+			.willReturn(aResponse().withStatus(404).withBody("{\"error_code\":\"VPC.0114\",\"error_msg\":\"no\"}")));
+		LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
+		List<String> verbose = List.of("dev.secgroup", "org.springframework", "org.apache");
+		verbose.forEach(logger -> logging.setLogLevel(logger, LogLevel.TRACE));
+		try {
+			catchThrowableOfType(ClientRequestException.class,
+					() -> vpc(AK, SK).addSecurityGroups(documentExample()));
+			catchThrowableOfType(ClientRequestException.class,
+					() -> vpc(AK, SK.replace('0', '1')).addSecurityGroups(documentExample()));
+		}
+		finally {
+			verbose.forEach(logger -> logging.setLogLevel(logger, null));
+		}
+
+		assertThat(output.getAll()).contains("\"type\":\"audit\"")
+			.doesNotContain(SK, SK.replace('0', '1'), GATEWAY_SK, "Access=" + AK);
 	}
 
 	/**
