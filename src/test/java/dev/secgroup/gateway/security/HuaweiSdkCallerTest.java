@@ -246,8 +246,7 @@ class HuaweiSdkCallerTest extends GatewayTestSupport {
 		List<String> verbose = List.of("dev.secgroup", "org.springframework", "org.apache");
 		verbose.forEach(logger -> logging.setLogLevel(logger, LogLevel.TRACE));
 		try {
-			catchThrowableOfType(ClientRequestException.class,
-					() -> vpc(AK, SK).addSecurityGroups(documentExample()));
+			catchThrowableOfType(ClientRequestException.class, () -> vpc(AK, SK).addSecurityGroups(documentExample()));
 			catchThrowableOfType(ClientRequestException.class,
 					() -> vpc(AK, SK.replace('0', '1')).addSecurityGroups(documentExample()));
 		}
