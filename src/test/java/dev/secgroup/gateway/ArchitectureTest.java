@@ -119,6 +119,18 @@ class ArchitectureTest {
 		.dependOnClassesThat()
 		.resideInAnyPackage("..gateway.security..", "..gateway.audit..");
 
+	/**
+	 * Features ask security one question, through its public API: may the calling client
+	 * use the resources this validated request names ({@code ResourceGrants}).
+	 */
+	@ArchTest
+	static final ArchRule featuresAskSecurityOnlyThroughResourceGrants = noClasses().that()
+		.resideInAnyPackage("..gateway.hss..", "..gateway.vpc..")
+		.should()
+		.dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe("security other than ResourceGrants",
+				type -> type.getPackageName().endsWith(".gateway.security")
+						&& !type.getName().equals("dev.secgroup.gateway.security.ResourceGrants")));
+
 	/** Security tells the audit record who the client is; audit never asks security. */
 	@ArchTest
 	static final ArchRule auditDoesNotKnowSecurity = noClasses().that()

@@ -14,6 +14,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
+import dev.secgroup.gateway.upstream.UpstreamBusyException;
 import dev.secgroup.gateway.upstream.UpstreamCircuitOpenException;
 import dev.secgroup.gateway.upstream.UpstreamClient;
 import dev.secgroup.gateway.upstream.UpstreamCredentialsException;
@@ -163,7 +164,8 @@ final class IamTokenClient {
 							+ describe(iamError) + ".",
 					status, iamError, unavailable ? seconds(retryAfter) : null, error);
 		}
-		Duration retryAfter = error instanceof UpstreamCircuitOpenException open ? open.retryAfter() : null;
+		Duration retryAfter = error instanceof UpstreamCircuitOpenException open ? open.retryAfter()
+				: error instanceof UpstreamBusyException busy ? busy.retryAfter() : null;
 		return new UpstreamCredentialsException(IAM, Reason.IAM_UNAVAILABLE,
 				"IAM could not issue a token for project " + projectId + ": " + error.getMessage() + ".", null, null,
 				retryAfter, error);

@@ -12,6 +12,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 
 import dev.secgroup.gateway.audit.AuditRecord;
+import dev.secgroup.gateway.security.ResourceGrants;
 import dev.secgroup.gateway.upstream.UpstreamHeaders;
 import dev.secgroup.gateway.web.PathRules;
 import dev.secgroup.gateway.web.RequestIds;
@@ -56,8 +57,11 @@ class SecurityGroupPolicyController {
 
 	private final HssClient hss;
 
-	SecurityGroupPolicyController(HssClient hss) {
+	private final ResourceGrants grants;
+
+	SecurityGroupPolicyController(HssClient hss, ResourceGrants grants) {
 		this.hss = hss;
+		this.grants = grants;
 	}
 
 	@Operation(operationId = "CreateSecurityGroupPolicy",
@@ -112,6 +116,10 @@ class SecurityGroupPolicyController {
 			.target("policy_name", body.policyName())
 			.target("enterprise_project_id", enterpriseProjectId)
 			.securityGroupIds(body.securityGroups().stream().map(SecurityGroup::securityGroupId).toList());
+		grants.requireCluster("cluster_id", clusterId);
+		grants.requireNamespace("namespace", namespace);
+		grants.requireSecurityGroups(body.securityGroups().stream().map(SecurityGroup::securityGroupId).toList(),
+				i -> "security_groups[" + i + "].security_group_id");
 		return audit
 			.upstreamCall(hss.createSecurityGroupPolicy(projectId, clusterId, namespace, enterpriseProjectId, body,
 					RequestIds.of(request), request.getHeader(UpstreamHeaders.AUTH_TOKEN)))

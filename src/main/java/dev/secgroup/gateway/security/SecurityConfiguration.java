@@ -60,6 +60,14 @@ class SecurityConfiguration {
 		return grants;
 	}
 
+	/**
+	 * What the features ask, once a request is validated, about the resources it names.
+	 */
+	@Bean
+	ResourceGrants resourceGrants(ClientGrants grants, GatewaySecurityProperties properties) {
+		return new ResourceGrants(grants, !properties.unauthenticated());
+	}
+
 	@Bean
 	SecurityFilterChain gatewaySecurity(HttpSecurity http, GatewaySecurityProperties properties, ClientGrants grants,
 			MirroredOperations operations, ProblemWriter problems, Environment environment, Clock clock,
