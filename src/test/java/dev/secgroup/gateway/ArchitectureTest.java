@@ -1,6 +1,9 @@
 package dev.secgroup.gateway;
 
+import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.properties.HasName;
+import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -8,6 +11,7 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import jakarta.servlet.ServletRequest;
 import org.jspecify.annotations.NullMarked;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,7 +31,7 @@ class ArchitectureTest {
 
 	@ArchTest
 	static final ArchRule sharedPlumbingNeverImportsAFeature = noClasses().that()
-		.resideInAnyPackage("..gateway.upstream..", "..gateway.web..", "..gateway.credentials..",
+		.resideInAnyPackage("..gateway.call..", "..gateway.upstream..", "..gateway.web..", "..gateway.credentials..",
 				"..gateway.security..", "..gateway.audit..", "..gateway.observability..", "..gateway.sharedstate..")
 		.should()
 		.dependOnClassesThat()
@@ -150,6 +154,32 @@ class ArchitectureTest {
 		.should()
 		.dependOnClassesThat()
 		.resideInAPackage("..gateway.observability..");
+
+	/**
+	 * The call context and the operation declarations are the bottom of the house: every
+	 * step reads or writes them, and they know none of the steps.
+	 */
+	@ArchTest
+	static final ArchRule theCallContextKnowsNoOtherPackage = noClasses().that()
+		.resideInAPackage("..gateway.call..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("..gateway.upstream..", "..gateway.web..", "..gateway.credentials..",
+				"..gateway.security..", "..gateway.audit..", "..gateway.observability..", "..gateway.sharedstate..",
+				"..gateway.hss..", "..gateway.vpc..", "..gateway.simulator..");
+
+	/**
+	 * A request's context lives in one request attribute, owned by
+	 * {@code CallContext.of}: no other gateway class passes facts between packages in
+	 * request attributes.
+	 */
+	@ArchTest
+	static final ArchRule onlyTheCallContextSetsRequestAttributes = noClasses().that()
+		.resideOutsideOfPackage("..gateway.call..")
+		.should()
+		.callMethodWhere(JavaCall.Predicates.target(HasName.Predicates.name("setAttribute"))
+			.and(JavaCall.Predicates
+				.target(HasOwner.Predicates.With.owner(JavaClass.Predicates.assignableTo(ServletRequest.class)))));
 
 	@ArchTest
 	static final ArchRule onlyJackson3Databind = noClasses().should()

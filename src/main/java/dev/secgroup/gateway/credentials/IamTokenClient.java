@@ -7,7 +7,6 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.Map;
 
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
@@ -73,8 +72,13 @@ final class IamTokenClient {
 		return Mono.defer(() -> {
 			// Issuing a token changes nothing that a repeat could break: safe to retry
 			// like a PUT.
-			UpstreamRequest request = new UpstreamRequest(operation, HttpMethod.POST, path, Map.of(), query,
-					json.writeValueAsBytes(body), projectId, null, true, null, headers);
+			UpstreamRequest request = UpstreamRequest.to(operation, HttpMethod.POST, path)
+				.query(query)
+				.body(json.writeValueAsBytes(body))
+				.project(projectId)
+				.idempotent(true)
+				.headers(headers)
+				.build();
 			return iam.exchange(request);
 		})
 			.onErrorMap(UpstreamException.class, error -> failure(error, projectId))

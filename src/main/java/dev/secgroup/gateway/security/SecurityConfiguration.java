@@ -8,9 +8,9 @@ import jakarta.servlet.DispatcherType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.secgroup.gateway.call.CallContext;
+import dev.secgroup.gateway.call.MirroredOperations;
 import dev.secgroup.gateway.signing.SdkHmacSha256Verifier;
-import dev.secgroup.gateway.web.MirroredOperation;
-import dev.secgroup.gateway.web.MirroredOperations;
 import dev.secgroup.gateway.web.ProblemWriter;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -40,8 +40,8 @@ import org.springframework.util.unit.DataSize;
  * (API key, JWT, Huawei SDK signature, or several of them, one per request); each
  * mirrored operation is allowed only to a client granted it for the project in the path;
  * the public paths (probes, OpenAPI) are open; everything else needs a known client.
- * Every refusal is the gateway's problem body and happens before any controller, so
- * nothing is sent upstream.
+ * Every refusal is problem+json and happens before any controller, so nothing is sent
+ * upstream.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -70,7 +70,7 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain gatewaySecurity(HttpSecurity http, GatewaySecurityProperties properties, ClientGrants grants,
-			MirroredOperations operations, ProblemWriter problems, Environment environment, Clock clock,
+			ProblemWriter problems, Environment environment, Clock clock,
 			@Value("${gateway.http.max-body-size:64KB}") DataSize maxBodySize) throws Exception {
 		List<SecurityMode> modes = properties.mode();
 		boolean local = environment.acceptsProfiles(Profiles.of("local"));
@@ -95,7 +95,7 @@ class SecurityConfiguration {
 			.requestCache(AbstractHttpConfigurer::disable)
 			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
-			.authorizeHttpRequests(rules -> authorize(rules, open, grants, operations, publicPaths))
+			.authorizeHttpRequests(rules -> authorize(rules, open, grants, publicPaths))
 			.addFilterBefore(new AuditedClientFilter(), AuthorizationFilter.class);
 		if (modes.size() > 1) {
 			http.addFilterAfter(new SingleCredentialFilter(modes, entryPoint), SecurityContextHolderFilter.class);
@@ -133,27 +133,25 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	RequestRejectedHandler problemRequestRejectedHandler(MirroredOperations operations, ProblemWriter problems) {
-		return new ProblemRequestRejectedHandler(operations, problems);
+	RequestRejectedHandler problemRequestRejectedHandler(ProblemWriter problems) {
+		return new ProblemRequestRejectedHandler(problems);
 	}
 
 	private static void authorize(
 			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules,
-			boolean open, ClientGrants grants, MirroredOperations operations, List<String> publicPaths) {
-		// Authorized on the REQUEST dispatch; the async dispatch of a reactive result and
-		// an error
-		// dispatch belong to that same, already authorized call.
-		rules.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll();
-		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
-		for (MirroredOperation operation : operations.all()) {
-			var call = rules.requestMatchers(paths.matcher(operation.method(), operation.path()));
-			if (open) {
-				call.permitAll();
-			}
-			else {
-				call.access(new GrantAuthorizationManager(operation.name(), grants));
-			}
+			boolean open, ClientGrants grants, List<String> publicPaths) {
+		// Authorized on the REQUEST dispatch; an error dispatch belongs to that same,
+		// already authorized call.
+		rules.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
+		// Which operation a request calls was decided once, by the call context.
+		var mirroredCall = rules.requestMatchers(request -> CallContext.of(request).isMirroredCall());
+		if (open) {
+			mirroredCall.permitAll();
 		}
+		else {
+			mirroredCall.access(new GrantAuthorizationManager(grants));
+		}
+		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
 		publicPaths.forEach(path -> rules.requestMatchers(paths.matcher(path)).permitAll());
 		if (open) {
 			rules.anyRequest().permitAll();

@@ -3,6 +3,7 @@ package dev.secgroup.gateway.web;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -16,6 +17,8 @@ import org.apache.catalina.valves.ErrorReportValve;
  * details, no server version.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
+
+	private static final String REQUEST_ID = "X-Request-Id";
 
 	@Override
 	protected void report(Request request, Response response, Throwable throwable) {
@@ -37,9 +40,9 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 				+ "The request was rejected by the server: it is malformed or too large.\",\"error_code\":\"" + code
 				+ "\",\"error_msg\":\"" + title + "\"}";
 		try {
-			if (response.getHeader(RequestIdFilter.HEADER) == null) {
+			if (response.getHeader(REQUEST_ID) == null) {
 				// No filter ran: this answer gets its own id, for SDKs that report it.
-				response.setHeader(RequestIdFilter.HEADER, RequestIdFilter.accepted(null));
+				response.setHeader(REQUEST_ID, UUID.randomUUID().toString());
 			}
 			response.setContentType(ProblemMediaType.of(request.getHeader("Accept")).toString());
 			response.setCharacterEncoding(StandardCharsets.UTF_8.name());

@@ -66,10 +66,10 @@ class StdoutJsonAuditSinkTest {
 
 	@Test
 	void longCallerValuesAreBoundedSoTheLineStaysCollectable() {
-		String bounded = AuditRecord.bounded("x".repeat(10_000));
+		String bounded = AuditEvents.bounded("x".repeat(10_000));
 
-		assertThat(bounded).hasSize(AuditRecord.MAX_TEXT + "...[truncated]".length()).endsWith("...[truncated]");
-		assertThat(AuditRecord.bounded("short")).isEqualTo("short");
+		assertThat(bounded).hasSize(AuditEvents.MAX_TEXT + "...[truncated]".length()).endsWith("...[truncated]");
+		assertThat(AuditEvents.bounded("short")).isEqualTo("short");
 	}
 
 	private static AuditEvent event(Map<String, String> target) {
