@@ -170,6 +170,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		log.warn("{}: call refused without sending", ex.getMessage());
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+			.contentType(ProblemMediaType.of(request))
 			.body(upstreamProblem(HttpStatus.SERVICE_UNAVAILABLE, ErrorCodes.UPSTREAM_UNAVAILABLE,
 					"The gateway's connections to the " + ex.upstream()
 							+ " service are all busy; nothing was sent. Retry after " + seconds + " s.",
