@@ -1,5 +1,6 @@
 package dev.secgroup.gateway.security;
 
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 
@@ -81,10 +82,13 @@ record GatewaySecurityProperties(@DefaultValue("api-key") List<SecurityMode> mod
 	 * {@code *} (the default) allows every cluster
 	 * @param namespaces Kubernetes namespaces (HSS) the client may act on: names or
 	 * {@code *}-patterns; {@code *} (the default) allows every namespace
+	 * @param rateLimit the client's own rate limit, independent of the upstreams' quotas;
+	 * none when unset
 	 */
 	record Client(String name, String apiKeySha256, @Nullable String accessKey, @Nullable String secretKey,
 			List<String> projects, List<String> operations, @DefaultValue("*") @Nullable List<String> securityGroups,
-			@DefaultValue("*") @Nullable List<String> clusters, @DefaultValue("*") @Nullable List<String> namespaces) {
+			@DefaultValue("*") @Nullable List<String> clusters, @DefaultValue("*") @Nullable List<String> namespaces,
+			@Nullable RateLimit rateLimit) {
 
 		/** No restriction: what a grant without a resource list allows. */
 		static final String ANY = "*";
@@ -104,9 +108,19 @@ record GatewaySecurityProperties(@DefaultValue("api-key") List<SecurityMode> mod
 			return "Client[name=" + name + ", accessKey=" + accessKey + ", secretKey="
 					+ (secretKey == null ? null : "******") + ", projects=" + projects + ", operations=" + operations
 					+ ", securityGroups=" + securityGroups + ", clusters=" + clusters + ", namespaces=" + namespaces
-					+ "]";
+					+ ", rateLimit=" + rateLimit + "]";
 		}
 
+	}
+
+	/**
+	 * A client's own rate limit: calls beyond it are answered 429 {@code GW.0429} at
+	 * once, before anything is sent upstream.
+	 *
+	 * @param requests calls allowed in any window of {@code per}
+	 * @param per the window
+	 */
+	record RateLimit(int requests, @DefaultValue("1m") Duration per) {
 	}
 
 	/**
