@@ -8,6 +8,7 @@ import java.util.Map;
 
 import reactor.core.publisher.Mono;
 
+import dev.secgroup.gateway.signing.SdkHmacSha256Signer;
 import dev.secgroup.gateway.upstream.UpstreamAuthenticator;
 
 import org.springframework.http.HttpHeaders;

@@ -66,7 +66,7 @@ final class ClientRateLimitFilter extends OncePerRequestFilter {
 			.forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
 		ProblemDetail problem = RateLimitHeaders.problem(QuotaMetrics.CLIENT_LIMIT, "Your rate limit (" + own.requests()
 				+ " calls per " + own.per().toSeconds() + " s) is spent; nothing was sent upstream.", request);
-		problems.write(response, problem);
+		problems.write(request, response, problem);
 	}
 
 	/** Client names may hold any character: buckets get a fixed-length digest. */

@@ -25,6 +25,10 @@ import dev.secgroup.gateway.web.PathRules;
  * every client's digest in constant time ({@link MessageDigest#isEqual}), all of them
  * every time, so the answer's timing tells nothing about how close a guess was or which
  * client it matched.
+ * <p>
+ * AK/SK pairs ({@code aksk} mode) are the exception: a signature can only be recomputed
+ * with the secret key itself, so those are held as given (never logged, never in
+ * {@code toString}).
  */
 final class ClientGrants {
 
@@ -34,9 +38,17 @@ final class ClientGrants {
 
 	private static final Pattern PROJECT = Pattern.compile(PathRules.PROJECT_ID);
 
+	/** What an SDK can put in {@code Access=} without breaking the header's syntax. */
+	private static final Pattern ACCESS_KEY = Pattern.compile("[A-Za-z0-9_-]{8,128}");
+
+	/** Shortest secret key accepted: Huawei's own are 40 characters. */
+	static final int MIN_SECRET_KEY_LENGTH = 32;
+
 	private final Map<String, ClientGrant> grants = new HashMap<>();
 
 	private final List<KeyDigest> keys = new ArrayList<>();
+
+	private final Map<String, AccessKey> accessKeys = new HashMap<>();
 
 	/**
 	 * @param properties the configuration
@@ -44,15 +56,19 @@ final class ClientGrants {
 	 * @throws InvalidSecurityConfigurationException naming the first wrong property
 	 */
 	ClientGrants(GatewaySecurityProperties properties, Set<String> knownOperations) {
-		boolean keysRequired = properties.mode() == SecurityMode.API_KEY;
 		List<GatewaySecurityProperties.Client> clients = properties.clients();
 		for (int i = 0; i < clients.size(); i++) {
 			GatewaySecurityProperties.Client client = clients.get(i);
 			String at = PREFIX + "[" + i + "]";
 			String name = checkName(client.name(), at);
-			byte[] digest = checkKey(client.apiKeySha256(), at, keysRequired);
+			byte[] digest = checkKey(client.apiKeySha256(), at);
 			if (digest != null) {
 				keys.add(new KeyDigest(name, digest));
+			}
+			AccessKey accessKey = checkAccessKey(client, name, at);
+			checkHasCredentials(properties, client, name, at);
+			if (accessKey != null) {
+				accessKeys.put(accessKey.accessKey(), accessKey);
 			}
 			grants.put(name,
 					new ClientGrant(name, checkProjects(client.projects(), at),
@@ -84,6 +100,19 @@ final class ClientGrants {
 		return Optional.ofNullable(found);
 	}
 
+	/**
+	 * The secret key of a gateway-issued access key; empty for an access key no client
+	 * has.
+	 */
+	Optional<String> secretKeyOf(String accessKey) {
+		return Optional.ofNullable(accessKeys.get(accessKey)).map(AccessKey::secretKey);
+	}
+
+	/** The client an access key was issued to. */
+	Optional<String> clientWithAccessKey(String accessKey) {
+		return Optional.ofNullable(accessKeys.get(accessKey)).map(AccessKey::client);
+	}
+
 	boolean isEmpty() {
 		return grants.isEmpty();
 	}
@@ -98,12 +127,35 @@ final class ClientGrants {
 		return name;
 	}
 
-	private byte[] checkKey(String hash, String at, boolean required) {
+	/**
+	 * Outside {@code jwt} mode (where names are matched against tokens) a client needs a
+	 * credential of a configured kind, or it could never call.
+	 */
+	private static void checkHasCredentials(GatewaySecurityProperties properties,
+			GatewaySecurityProperties.Client client, String name, String at) {
+		boolean apiKey = properties.accepts(SecurityMode.API_KEY);
+		boolean aksk = properties.accepts(SecurityMode.AKSK);
+		if (properties.accepts(SecurityMode.JWT) || (apiKey && hasText(client.apiKeySha256()))
+				|| (aksk && hasText(client.accessKey()))) {
+			return;
+		}
+		if (apiKey && aksk) {
+			throw invalid(at + " has neither api-key-sha256 nor access-key (client '" + name + "')",
+					"Give the client an API key (its SHA-256) or an access key and secret key.");
+		}
+		if (apiKey) {
+			throw invalid(at + ".api-key-sha256 must be set in api-key mode",
+					"Set it to the SHA-256 of the client's key: printf %s \"$KEY\" | sha256sum");
+		}
+		if (aksk) {
+			throw invalid(at + ".access-key must be set in aksk mode (client '" + name + "')",
+					"Issue the client an access key and a secret key of at least " + MIN_SECRET_KEY_LENGTH
+							+ " random characters.");
+		}
+	}
+
+	private byte[] checkKey(String hash, String at) {
 		if (hash == null || hash.isBlank()) {
-			if (required) {
-				throw invalid(at + ".api-key-sha256 must be set in api-key mode",
-						"Set it to the SHA-256 of the client's key: printf %s \"$KEY\" | sha256sum");
-			}
 			return null;
 		}
 		if (!SHA256_HEX.matcher(hash).matches()) {
@@ -119,6 +171,44 @@ final class ClientGrants {
 			}
 		}
 		return digest;
+	}
+
+	private AccessKey checkAccessKey(GatewaySecurityProperties.Client client, String name, String at) {
+		String accessKey = client.accessKey();
+		String secretKey = client.secretKey();
+		if (!hasText(accessKey)) {
+			if (hasText(secretKey)) {
+				throw invalid(at + ".secret-key is set but " + at + ".access-key is not (client '" + name + "')",
+						"Set the access key that goes with the secret key, or remove the secret key.");
+			}
+			return null;
+		}
+		if (!ACCESS_KEY.matcher(accessKey).matches()) {
+			throw invalid(at + ".access-key must be 8 to 128 letters, digits, '-' or '_' (client '" + name + "')",
+					"Issue an access key such as 20 random upper-case letters and digits.");
+		}
+		if (!hasText(secretKey)) {
+			throw invalid(at + ".secret-key is missing for client '" + name + "'",
+					"Supply it as the environment variable GATEWAY_SECURITY_CLIENTS_<i>_SECRET_KEY or a mounted "
+							+ "file (configtree), never in a committed file.");
+		}
+		if (secretKey.length() < MIN_SECRET_KEY_LENGTH) {
+			// The length only, never the value.
+			throw invalid(
+					at + ".secret-key of client '" + name + "' is too short: at least " + MIN_SECRET_KEY_LENGTH
+							+ " characters are required",
+					"Issue a secret key of at least " + MIN_SECRET_KEY_LENGTH + " random characters.");
+		}
+		AccessKey other = accessKeys.get(accessKey);
+		if (other != null) {
+			throw invalid(at + ".access-key is the same as the access key of client '" + other.client() + "'",
+					"Give every client its own access key.");
+		}
+		return new AccessKey(name, accessKey, secretKey);
+	}
+
+	private static boolean hasText(String value) {
+		return value != null && !value.isBlank();
 	}
 
 	private static Set<String> checkProjects(List<String> projects, String at) {
@@ -169,6 +259,15 @@ final class ClientGrants {
 	}
 
 	private record KeyDigest(String client, byte[] digest) {
+	}
+
+	private record AccessKey(String client, String accessKey, String secretKey) {
+
+		@Override
+		public String toString() {
+			return "AccessKey[client=" + client + ", accessKey=" + accessKey + ", secretKey=******]";
+		}
+
 	}
 
 }

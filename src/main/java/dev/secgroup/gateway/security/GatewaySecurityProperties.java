@@ -1,6 +1,7 @@
 package dev.secgroup.gateway.security;
 
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -14,9 +15,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@link ClientGrants} and {@link SecurityConfiguration}: a wrong value stops the start
  * with a message naming the property.
  *
- * @param mode how callers authenticate: {@code none}, {@code api-key} or {@code jwt};
- * {@code none} is refused outside the {@code local} profile unless
- * {@code allow-unauthenticated-outside-local} is set
+ * @param mode how callers authenticate: {@code none}, or one or several of
+ * {@code api-key}, {@code jwt} and {@code aksk}, comma-separated ({@code api-key,aksk});
+ * with several, a request is authenticated by whichever credential it carries, and one
+ * carrying two kinds (or none) is refused. {@code none} stands alone and is refused
+ * outside the {@code local} profile unless {@code allow-unauthenticated-outside-local} is
+ * set
  * @param allowUnauthenticatedOutsideLocal lets {@code mode=none} start outside the
  * {@code local} profile: every caller may then use every operation on every project with
  * the gateway's cloud credentials; meant for tests only
@@ -27,15 +31,26 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param management the credential of the management port's protected endpoints
  */
 @ConfigurationProperties("gateway.security")
-record GatewaySecurityProperties(@DefaultValue("api-key") SecurityMode mode,
+record GatewaySecurityProperties(@DefaultValue("api-key") List<SecurityMode> mode,
 		@DefaultValue("false") boolean allowUnauthenticatedOutsideLocal, List<Client> clients, @DefaultValue( {
 				"/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
 				"/swagger-ui.html", "/swagger-ui/**" }) List<String> publicPaths,
 		@DefaultValue Jwt jwt, @DefaultValue Management management){
 
 	GatewaySecurityProperties {
+		mode = mode == null ? List.of() : List.copyOf(new LinkedHashSet<>(mode));
 		clients = clients == null ? List.of() : List.copyOf(clients);
 		publicPaths = publicPaths == null ? List.of() : List.copyOf(publicPaths);
+	}
+
+	/** Whether callers may authenticate this way. */
+	boolean accepts(SecurityMode candidate) {
+		return mode.contains(candidate);
+	}
+
+	/** Whether nobody is asked for credentials ({@code mode=none}). */
+	boolean unauthenticated() {
+		return mode.contains(SecurityMode.NONE);
 	}
 
 	/**
@@ -46,7 +61,17 @@ record GatewaySecurityProperties(@DefaultValue("api-key") SecurityMode mode,
 	 * {@code system:serviceaccount:<namespace>:<name>})
 	 * @param apiKeySha256 in {@code api-key} mode: the SHA-256 of the client's key, 64
 	 * hex characters ({@code printf %s "$KEY" | sha256sum}); never the key itself.
-	 * Optional in {@code jwt} mode
+	 * Optional in {@code jwt} mode, and in {@code api-key,aksk} when the client has an
+	 * access key
+	 * @param accessKey in {@code aksk} mode: the access key (AK) the gateway issued to
+	 * this client, 8 to 128 letters, digits, {@code -} or {@code _}, unique among the
+	 * clients; the client's SDK sends it in clear ({@code BasicCredentials.withAk}). Not
+	 * a cloud credential: it only opens the gateway, under this client's grant
+	 * @param secretKey in {@code aksk} mode: the secret key (SK) paired with
+	 * {@code access-key}, at least 32 characters; supply it as an environment variable
+	 * ({@code GATEWAY_SECURITY_CLIENTS_0_SECRET_KEY}) or a mounted file
+	 * ({@code spring.config.import=optional:configtree:/path/}), never in a committed
+	 * file. The gateway keeps it in memory to recompute signatures and never logs it
 	 * @param projects project ids the client may act on; {@code *} for every project
 	 * @param operations operations the client may call: {@code vpc:AddSecurityGroups},
 	 * {@code hss:CreateSecurityGroupPolicy}
@@ -61,8 +86,8 @@ record GatewaySecurityProperties(@DefaultValue("api-key") SecurityMode mode,
 	 * @param rateLimit the client's own rate limit, independent of the upstreams' quotas;
 	 * none when unset
 	 */
-	record Client(String name, String apiKeySha256, List<String> projects, List<String> operations,
-			@DefaultValue("*") @Nullable List<String> securityGroups,
+	record Client(String name, String apiKeySha256, @Nullable String accessKey, @Nullable String secretKey,
+			List<String> projects, List<String> operations, @DefaultValue("*") @Nullable List<String> securityGroups,
 			@DefaultValue("*") @Nullable List<String> clusters, @DefaultValue("*") @Nullable List<String> namespaces,
 			@Nullable RateLimit rateLimit) {
 
@@ -79,10 +104,12 @@ record GatewaySecurityProperties(@DefaultValue("api-key") SecurityMode mode,
 
 		@Override
 		public String toString() {
-			// No key hash: configuration objects end up in logs and failure reports.
-			return "Client[name=" + name + ", projects=" + projects + ", operations=" + operations + ", securityGroups="
-					+ securityGroups + ", clusters=" + clusters + ", namespaces=" + namespaces + ", rateLimit="
-					+ rateLimit + "]";
+			// No key hash, no secret key: configuration objects end up in logs and
+			// failure reports.
+			return "Client[name=" + name + ", accessKey=" + accessKey + ", secretKey="
+					+ (secretKey == null ? null : "******") + ", projects=" + projects + ", operations=" + operations
+					+ ", securityGroups=" + securityGroups + ", clusters=" + clusters + ", namespaces=" + namespaces
+					+ ", rateLimit=" + rateLimit + "]";
 		}
 
 	}

@@ -62,7 +62,7 @@ final class ManagementKeyFilter extends OncePerRequestFilter {
 	 * @throws InvalidSecurityConfigurationException when the configured hash is not a
 	 * SHA-256
 	 */
-	static ManagementKeyFilter of(SecurityMode mode, GatewaySecurityProperties.Management management,
+	static ManagementKeyFilter of(boolean unauthenticated, GatewaySecurityProperties.Management management,
 			ProblemWriter problems) {
 		String hash = management.apiKeySha256();
 		byte[] digest = null;
@@ -76,7 +76,7 @@ final class ManagementKeyFilter extends OncePerRequestFilter {
 			}
 			digest = HexFormat.of().parseHex(hash.toLowerCase(Locale.ROOT));
 		}
-		return new ManagementKeyFilter(digest, mode == SecurityMode.NONE, problems);
+		return new ManagementKeyFilter(digest, unauthenticated, problems);
 	}
 
 	@Override

@@ -31,7 +31,8 @@ class ManagementSecurityConfiguration {
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	SecurityFilterChain managementSecurity(HttpSecurity http, GatewaySecurityProperties properties,
 			ProblemWriter problems) throws Exception {
-		ManagementKeyFilter keys = ManagementKeyFilter.of(properties.mode(), properties.management(), problems);
+		ManagementKeyFilter keys = ManagementKeyFilter.of(properties.unauthenticated(), properties.management(),
+				problems);
 		http.securityMatcher(EndpointRequest.toAnyEndpoint())
 			.csrf(AbstractHttpConfigurer::disable)
 			.cors(AbstractHttpConfigurer::disable)

@@ -38,7 +38,7 @@ final class ProblemAccessDeniedHandler implements AccessDeniedHandler {
 			problem.setProperty("client", decision.client());
 			problem.setProperty("operation", decision.operation());
 			problem.setProperty("project_id", decision.projectId());
-			problems.write(response, problem);
+			problems.write(request, response, problem);
 			return;
 		}
 		problems.write(request, response, HttpStatus.FORBIDDEN, ErrorCodes.FORBIDDEN,

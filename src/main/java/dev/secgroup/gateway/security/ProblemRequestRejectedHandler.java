@@ -46,7 +46,7 @@ final class ProblemRequestRejectedHandler implements RequestRejectedHandler {
 			violations.add(new Violation("url", "the request URL " + MESSAGE));
 		}
 		violations.sort((a, b) -> a.field().compareTo(b.field()));
-		problems.write(response, Problems.invalid(violations, request));
+		problems.write(request, response, Problems.invalid(violations, request));
 	}
 
 	/** A decoded path value that can only have come from what the firewall refuses. */

@@ -29,9 +29,13 @@ public final class ResourceGrants {
 
 	private final boolean enforced;
 
-	ResourceGrants(ClientGrants clients, SecurityMode mode) {
+	/**
+	 * @param enforced false in {@code mode=none}, where nobody is asked and everything is
+	 * allowed
+	 */
+	ResourceGrants(ClientGrants clients, boolean enforced) {
 		this.clients = clients;
-		this.enforced = mode != SecurityMode.NONE;
+		this.enforced = enforced;
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package dev.secgroup.gateway.security;
 
+import java.util.List;
+
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -18,33 +20,32 @@ import dev.secgroup.gateway.call.MirroredOperations;
 import org.springframework.stereotype.Component;
 
 /**
- * States in the OpenAPI document how callers authenticate in the configured mode, so that
- * Swagger UI's "Authorize" sends the right credentials, and documents the 401 and 403
- * answers of each mirrored operation.
+ * States in the OpenAPI document how callers authenticate in the configured modes (one
+ * security scheme each, any one of them per call), so that Swagger UI's "Authorize" sends
+ * the right credentials, and documents the 401 and 403 answers of each mirrored
+ * operation.
  */
 @Component
 class SecurityOpenApiCustomizer implements OpenApiCustomizer {
 
-	private static final String SCHEME = "gateway";
-
-	private final SecurityMode mode;
+	private final List<SecurityMode> modes;
 
 	private final MirroredOperations operations;
 
 	SecurityOpenApiCustomizer(GatewaySecurityProperties properties, MirroredOperations operations) {
-		this.mode = properties.mode();
+		this.modes = properties.mode();
 		this.operations = operations;
 	}
 
 	@Override
 	public void customise(OpenAPI openApi) {
-		if (mode == SecurityMode.NONE) {
+		if (modes.contains(SecurityMode.NONE)) {
 			return;
 		}
 		if (openApi.getComponents() == null) {
 			openApi.setComponents(new Components());
 		}
-		openApi.getComponents().addSecuritySchemes(SCHEME, scheme());
+		modes.forEach(mode -> openApi.getComponents().addSecuritySchemes(mode.propertyValue(), scheme(mode)));
 		for (MirroredOperation mirrored : operations.all()) {
 			PathItem path = openApi.getPaths() == null ? null : openApi.getPaths().get(mirrored.path());
 			Operation operation = path == null ? null
@@ -52,7 +53,8 @@ class SecurityOpenApiCustomizer implements OpenApiCustomizer {
 			if (operation == null) {
 				continue;
 			}
-			operation.addSecurityItem(new SecurityRequirement().addList(SCHEME));
+			// One requirement per mode: any one of them authenticates a call.
+			modes.forEach(mode -> operation.addSecurityItem(new SecurityRequirement().addList(mode.propertyValue())));
 			operation.getResponses()
 				.addApiResponse("401",
 						problem("Missing or invalid credentials (see WWW-Authenticate); nothing was "
@@ -64,7 +66,14 @@ class SecurityOpenApiCustomizer implements OpenApiCustomizer {
 		}
 	}
 
-	private SecurityScheme scheme() {
+	private static SecurityScheme scheme(SecurityMode mode) {
+		if (mode == SecurityMode.AKSK) {
+			return new SecurityScheme().type(SecurityScheme.Type.HTTP)
+				.scheme("SDK-HMAC-SHA256")
+				.description("A request signed as the Huawei Cloud SDKs sign (BasicCredentials with the client's "
+						+ "gateway-issued access key and secret key, the gateway as endpoint, no region). Swagger UI "
+						+ "cannot sign: use an SDK.");
+		}
 		if (mode == SecurityMode.JWT) {
 			return new SecurityScheme().type(SecurityScheme.Type.HTTP)
 				.scheme("bearer")
@@ -78,10 +87,17 @@ class SecurityOpenApiCustomizer implements OpenApiCustomizer {
 			.description("The client's API key.");
 	}
 
+	/**
+	 * JSON, what callers get without asking (the Huawei SDKs), and problem+json, for an
+	 * {@code Accept} that prefers it: one schema.
+	 */
 	private static ApiResponse problem(String description) {
 		return new ApiResponse().description(description)
-			.content(new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-					new MediaType().schema(new Schema<>().$ref("#/components/schemas/ProblemDetail"))));
+			.content(new Content()
+				.addMediaType(org.springframework.http.MediaType.APPLICATION_JSON_VALUE,
+						new MediaType().schema(new Schema<>().$ref("#/components/schemas/ProblemDetail")))
+				.addMediaType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+						new MediaType().schema(new Schema<>().$ref("#/components/schemas/ProblemDetail"))));
 	}
 
 }

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import tools.jackson.databind.ObjectMapper;
 
-import dev.secgroup.gateway.credentials.SdkHmacSha256Verifier;
+import dev.secgroup.gateway.signing.SdkHmacSha256Verifier;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.secgroup.gateway.credentials.SdkHmacSha256Verifier;
+import dev.secgroup.gateway.signing.SdkHmacSha256Verifier;
 
 import org.springframework.http.HttpHeaders;
 

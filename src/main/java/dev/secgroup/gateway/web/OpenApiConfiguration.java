@@ -18,8 +18,9 @@ class OpenApiConfiguration {
 			.contact(new Contact().name("Platform team"))
 			.description("Attach security groups in Huawei Cloud without holding cloud credentials. Both operations "
 					+ "mirror upstream's method, path and body (HSS v5, VPC v3); the gateway validates, authorizes, "
-					+ "audits, authenticates upstream and retries safely. Errors are application/problem+json with "
-					+ "error_code, error_msg, request_id and, for invalid input, violations."))
+					+ "audits, authenticates upstream and retries safely. Errors carry error_code, error_msg, "
+					+ "request_id and, for invalid input, violations, and the X-Request-Id header; they are "
+					+ "application/json (what the Huawei SDKs read) unless Accept prefers application/problem+json."))
 			.addTagsItem(new Tag().name("HSS").description("HSS v5: security group policies of Kubernetes workloads"))
 			.addTagsItem(new Tag().name("VPC").description("VPC v3: security groups of a port"));
 	}

@@ -3,6 +3,7 @@ package dev.secgroup.gateway.web;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -11,9 +12,13 @@ import org.apache.catalina.valves.ErrorReportValve;
 /**
  * Tomcat's last-resort error page, for requests Tomcat refuses before any filter runs (an
  * encoded NUL in the path, a malformed request line, headers over the limit): a minimal
- * problem+json instead of an HTML page. No details, no server version.
+ * problem body (JSON unless {@code Accept} prefers problem+json, see
+ * {@link ProblemMediaType}) with an {@code X-Request-Id}, instead of an HTML page. No
+ * details, no server version.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
+
+	private static final String REQUEST_ID = "X-Request-Id";
 
 	@Override
 	protected void report(Request request, Response response, Throwable throwable) {
@@ -35,7 +40,11 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 				+ "The request was rejected by the server: it is malformed or too large.\",\"error_code\":\"" + code
 				+ "\",\"error_msg\":\"" + title + "\"}";
 		try {
-			response.setContentType("application/problem+json");
+			if (response.getHeader(REQUEST_ID) == null) {
+				// No filter ran: this answer gets its own id, for SDKs that report it.
+				response.setHeader(REQUEST_ID, UUID.randomUUID().toString());
+			}
+			response.setContentType(ProblemMediaType.of(request.getHeader("Accept")).toString());
 			response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 			Writer writer = response.getReporter();
 			if (writer != null) {

@@ -84,9 +84,12 @@ class ProblemResponsesCustomizer implements GlobalOperationComponentsCustomizer 
 		return new ApiResponse().description(description).content(problemContent(problem));
 	}
 
+	/** JSON unless Accept prefers problem+json ({@link ProblemMediaType}): one schema. */
 	private static Content problemContent(Schema<?> problem) {
-		return new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-				new MediaType().schema(problem));
+		return new Content()
+			.addMediaType(org.springframework.http.MediaType.APPLICATION_JSON_VALUE, new MediaType().schema(problem))
+			.addMediaType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+					new MediaType().schema(problem));
 	}
 
 }

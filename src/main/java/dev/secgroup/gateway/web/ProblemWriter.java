@@ -7,14 +7,15 @@ import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes problem+json from places outside Spring MVC's exception handling (servlet
- * filters).
+ * Writes an error answer from places outside Spring MVC's exception handling (servlet
+ * filters, Spring Security's handlers): the gateway's problem body, as
+ * {@code application/json} or {@code application/problem+json} as
+ * {@link ProblemMediaType} negotiates.
  */
 @Component
 public class ProblemWriter {
@@ -30,13 +31,14 @@ public class ProblemWriter {
 	/** Writes a gateway problem as the whole response. */
 	public void write(HttpServletRequest request, HttpServletResponse response, HttpStatusCode status, String errorCode,
 			String detail) throws IOException {
-		write(response, Problems.of(status, errorCode, detail, request));
+		write(request, response, Problems.of(status, errorCode, detail, request));
 	}
 
 	/** Writes the given problem as the whole response. */
-	public void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+	public void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
+			throws IOException {
 		response.setStatus(problem.getStatus());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setContentType(ProblemMediaType.of(request).toString());
 		json.writeValue(response.getOutputStream(), problem);
 	}
 

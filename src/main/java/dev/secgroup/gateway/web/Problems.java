@@ -37,10 +37,18 @@ public final class Problems {
 		return problem;
 	}
 
-	/** A 400 listing every invalid field. */
+	/**
+	 * A 400 listing every invalid field, in {@code violations} and in the message too:
+	 * the Huawei SDKs show callers only {@code error_msg}.
+	 */
 	public static ProblemDetail invalid(List<Violation> violations, HttpServletRequest request) {
-		ProblemDetail problem = of(HttpStatus.BAD_REQUEST, ErrorCodes.VALIDATION,
-				"The request is invalid: " + violations.size() + " violation(s); nothing was sent upstream.", request);
+		StringBuilder detail = new StringBuilder("The request is invalid; nothing was sent upstream: ");
+		for (int i = 0; i < violations.size(); i++) {
+			Violation violation = violations.get(i);
+			detail.append(i == 0 ? "" : "; ").append(violation.field()).append(' ').append(violation.message());
+		}
+		ProblemDetail problem = of(HttpStatus.BAD_REQUEST, ErrorCodes.VALIDATION, detail.append('.').toString(),
+				request);
 		problem.setProperty("violations", violations);
 		return problem;
 	}

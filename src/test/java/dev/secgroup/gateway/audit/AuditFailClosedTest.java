@@ -37,7 +37,7 @@ class AuditFailClosedTest extends GatewayTestSupport {
 		HttpResponse<String> response = put(VPC_PATH, VPC_BODY);
 
 		assertThat(response.statusCode()).isEqualTo(500);
-		assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+		assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
 		JsonNode problem = parse(response.body());
 		assertThat(problem.get("error_code").asString()).isEqualTo("GW.0500");
 		assertThat(problem.get("detail").asString()).contains("audit trail");

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import dev.secgroup.gateway.signing.SdkHmacSha256Signer;
+import dev.secgroup.gateway.signing.SdkHmacSha256Verifier;
 import dev.secgroup.gateway.support.GatewayTestSupport;
 import dev.secgroup.gateway.support.MutableClock;
 import dev.secgroup.gateway.support.WireMockRequests;

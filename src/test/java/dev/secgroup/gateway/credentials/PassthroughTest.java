@@ -59,7 +59,7 @@ class PassthroughTest extends GatewayTestSupport {
 		HttpResponse<String> response = put(VPC_PATH, VPC_BODY);
 
 		assertThat(response.statusCode()).isEqualTo(401);
-		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
 		JsonNode problem = parse(response.body());
 		assertThat(problem.get("error_code").asString()).isEqualTo("GW.0401");
 		assertThat(problem.get("error_msg").asString()).contains("X-Auth-Token");

@@ -201,7 +201,7 @@ class PasswordTokenTest extends GatewayTestSupport {
 		HttpResponse<String> response = put(path, VPC_BODY);
 
 		assertThat(response.statusCode()).isEqualTo(503);
-		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
 		JsonNode problem = parse(response.body());
 		assertThat(problem.get("error_code").asString()).isEqualTo("GW.0521");
 		assertThat(problem.get("upstream").asString()).isEqualTo("iam");

@@ -63,7 +63,7 @@ class LocalProfileCredentialModesTest {
 			HttpResponse<String> response = local.send("PUT", VPC_PATH, VPC_BODY);
 
 			assertThat(response.statusCode()).isEqualTo(401);
-			assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+			assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
 			JsonNode problem = json.readTree(response.body());
 			assertThat(problem.get("error_code").asString()).isEqualTo("APIGW.0301");
 			assertThat(problem.get("error_msg").asString())

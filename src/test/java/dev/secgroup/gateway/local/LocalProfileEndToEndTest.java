@@ -100,7 +100,7 @@ class LocalProfileEndToEndTest {
 				"{\"port\":{\"security_groups\":[\"a0608cbf-d047-4f54-8b28-cd7b59853fff\"]}}");
 
 		assertThat(response.statusCode()).isEqualTo(404);
-		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
 		JsonNode problem = json.readTree(response.body());
 		assertThat(problem.get("error_code").asString()).startsWith("VPC.");
 		assertThat(problem.get("upstream_request_id").asString()).isNotBlank();

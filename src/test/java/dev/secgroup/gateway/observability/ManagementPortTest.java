@@ -27,7 +27,7 @@ class ManagementPortTest extends GatewayTestSupport {
 
 		assertThat(managementPort).isNotEqualTo(port);
 		assertThat(api.statusCode()).isEqualTo(404);
-		assertThat(api.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(api.headers().firstValue("Content-Type")).hasValue("application/json");
 		assertThat(parse(api.body()).path("error_code").asString()).isEqualTo("GW.0404");
 		assertThat(management.statusCode()).isEqualTo(200);
 	}

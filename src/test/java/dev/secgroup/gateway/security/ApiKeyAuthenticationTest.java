@@ -80,12 +80,12 @@ class ApiKeyAuthenticationTest extends SecuredGatewayTestSupport {
 	void theOpenApiDocumentTellsHowToAuthenticate() {
 		JsonNode api = parse(send("GET", "/v3/api-docs", null, null).body());
 
-		JsonNode scheme = api.at("/components/securitySchemes/gateway");
+		JsonNode scheme = api.at("/components/securitySchemes/api-key");
 		assertThat(scheme.get("type").asString()).isEqualTo("apiKey");
 		assertThat(scheme.get("in").asString()).isEqualTo("header");
 		assertThat(scheme.get("name").asString()).isEqualTo("X-Api-Key");
 		JsonNode put = api.get("paths").get("/v3/{project_id}/ports/{port_id}/insert-security-groups").get("put");
-		assertThat(put.get("security").get(0).has("gateway")).isTrue();
+		assertThat(put.get("security").get(0).has("api-key")).isTrue();
 		assertThat(put.get("responses").has("401")).isTrue();
 		assertThat(put.get("responses").has("403")).isTrue();
 	}
@@ -110,7 +110,7 @@ class ApiKeyAuthenticationTest extends SecuredGatewayTestSupport {
 
 	private static void assertUnauthenticated(HttpResponse<String> response) {
 		assertThat(response.statusCode()).isEqualTo(401);
-		assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+		assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
 		assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow())
 			.isEqualTo("ApiKey realm=\"secgroup-gateway\", header=\"X-Api-Key\"");
 		JsonNode problem = parse(response.body());

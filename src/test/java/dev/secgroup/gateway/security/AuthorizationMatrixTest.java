@@ -63,7 +63,7 @@ class AuthorizationMatrixTest extends SecuredGatewayTestSupport {
 			return;
 		}
 		assertThat(response.statusCode()).isEqualTo(403);
-		assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+		assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
 		JsonNode problem = parse(response.body());
 		assertThat(problem.get("error_code").asString()).isEqualTo("GW.0403");
 		assertThat(problem.get("client").asString()).isEqualTo(client);

@@ -11,6 +11,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ClientGrantsTest {
 
+	private static final String SECRET = "a-secret-key-of-forty-characters-0123456";
+
 	private static final Set<String> OPERATIONS = Set.of("vpc:AddSecurityGroups", "hss:CreateSecurityGroupPolicy");
 
 	private static final String KEY_A = "key-of-team-a";
@@ -32,10 +34,10 @@ class ClientGrantsTest {
 	@Test
 	void grantsOperationsAndProjects() {
 		ClientGrants grants = grants(SecurityMode.API_KEY,
-				new GatewaySecurityProperties.Client("a", hash(KEY_A), List.of("p1"), List.of("vpc:AddSecurityGroups"),
-						null, null, null, null),
-				new GatewaySecurityProperties.Client("b", hash(KEY_B), List.of("*"), List.copyOf(OPERATIONS), null,
-						null, null, null));
+				new GatewaySecurityProperties.Client("a", hash(KEY_A), null, null, List.of("p1"),
+						List.of("vpc:AddSecurityGroups"), null, null, null, null),
+				new GatewaySecurityProperties.Client("b", hash(KEY_B), null, null, List.of("*"),
+						List.copyOf(OPERATIONS), null, null, null, null));
 
 		ClientGrant a = grants.of("a").orElseThrow();
 		assertThat(a.permitsOperation("vpc:AddSecurityGroups")).isTrue();
@@ -80,7 +82,7 @@ class ClientGrantsTest {
 	void operationsMustBeTheGatewaysOwn() {
 		assertRefused(
 				() -> grants(SecurityMode.API_KEY,
-						new GatewaySecurityProperties.Client("a", hash(KEY_A), List.of("*"),
+						new GatewaySecurityProperties.Client("a", hash(KEY_A), null, null, List.of("*"),
 								List.of("vpc:AddSecurityGroups", "vpc:DeletePort"), null, null, null, null)),
 				"gateway.security.clients[0].operations[1] 'vpc:DeletePort' is not an operation of the gateway");
 	}
@@ -89,18 +91,81 @@ class ClientGrantsTest {
 	void projectsMustBeIdsOrTheWildcard() {
 		assertRefused(
 				() -> grants(SecurityMode.API_KEY,
-						new GatewaySecurityProperties.Client("a", hash(KEY_A), List.of("p1", "p 2"), List.of(), null,
-								null, null, null)),
+						new GatewaySecurityProperties.Client("a", hash(KEY_A), null, null, List.of("p1", "p 2"),
+								List.of(), null, null, null, null)),
 				"gateway.security.clients[0].projects[1] must be '*' or a project id");
+	}
+
+	@Test
+	void anAccessKeyAndItsSecretKeyAreRequiredInAkskMode() {
+		assertRefused(() -> grants(SecurityMode.AKSK, akskClient("team-a", null, null)),
+				"gateway.security.clients[0].access-key must be set in aksk mode (client 'team-a')");
+		assertRefused(() -> grants(SecurityMode.AKSK, akskClient("team-a", "TEAMAACCESSKEY000001", null)),
+				"gateway.security.clients[0].secret-key is missing for client 'team-a'");
+		assertRefused(() -> grants(SecurityMode.AKSK, akskClient("team-a", null, SECRET)),
+				"gateway.security.clients[0].secret-key is set but gateway.security.clients[0].access-key is not");
+	}
+
+	@Test
+	void aShortSecretKeyIsRefusedNamingTheClientNeverTheSecret() {
+		String shortSecret = "only-31-characters-long-secret!";
+
+		assertThatThrownBy(() -> grants(SecurityMode.AKSK, akskClient("team-a", "TEAMAACCESSKEY000001", shortSecret)))
+			.isInstanceOf(InvalidSecurityConfigurationException.class)
+			.hasMessage("gateway.security.clients[0].secret-key of client 'team-a' is too short: at least 32 "
+					+ "characters are required")
+			.hasMessageNotContaining(shortSecret);
+	}
+
+	@Test
+	void accessKeysMustBeWellFormedAndUnique() {
+		assertRefused(() -> grants(SecurityMode.AKSK, akskClient("team-a", "AK,with=comma", SECRET)),
+				"gateway.security.clients[0].access-key must be 8 to 128 letters, digits, '-' or '_'");
+		assertRefused(
+				() -> grants(SecurityMode.AKSK, akskClient("team-a", "TEAMAACCESSKEY000001", SECRET),
+						akskClient("team-b", "TEAMAACCESSKEY000001", SECRET)),
+				"gateway.security.clients[1].access-key is the same as the access key of client 'team-a'");
+	}
+
+	@Test
+	void findsTheClientAndSecretOfAnAccessKey() {
+		ClientGrants grants = grants(SecurityMode.AKSK, akskClient("team-a", "TEAMAACCESSKEY000001", SECRET));
+
+		assertThat(grants.clientWithAccessKey("TEAMAACCESSKEY000001")).hasValue("team-a");
+		assertThat(grants.secretKeyOf("TEAMAACCESSKEY000001")).hasValue(SECRET);
+		assertThat(grants.secretKeyOf("UNKNOWN0000000000000")).isEmpty();
+	}
+
+	@Test
+	void withApiKeyAndAkskEachClientNeedsOneOfThem() {
+		ClientGrants grants = grants(List.of(SecurityMode.API_KEY, SecurityMode.AKSK), client("keyed", hash(KEY_A)),
+				akskClient("signing", "TEAMAACCESSKEY000001", SECRET));
+
+		assertThat(grants.clientWithKey(KEY_A)).hasValue("keyed");
+		assertThat(grants.clientWithAccessKey("TEAMAACCESSKEY000001")).hasValue("signing");
+		assertRefused(() -> grants(List.of(SecurityMode.API_KEY, SecurityMode.AKSK), client("team-a", null)),
+				"gateway.security.clients[0] has neither api-key-sha256 nor access-key (client 'team-a')");
+	}
+
+	@Test
+	void theSecretKeyIsNeverInToString() {
+		assertThat(akskClient("team-a", "TEAMAACCESSKEY000001", SECRET).toString()).doesNotContain(SECRET)
+			.contains("TEAMAACCESSKEY000001");
+	}
+
+	private static GatewaySecurityProperties.Client akskClient(String name, String accessKey, String secretKey) {
+		return new GatewaySecurityProperties.Client(name, null, accessKey, secretKey, List.of("*"),
+				List.of("vpc:AddSecurityGroups"), null, null, null, null);
 	}
 
 	@Test
 	void resourceListsDefaultToEverythingAndTakeIdsOrStarPatterns() {
 		ClientGrants grants = grants(SecurityMode.API_KEY,
-				new GatewaySecurityProperties.Client("open", hash(KEY_A), List.of("*"), List.copyOf(OPERATIONS), null,
-						null, null, null),
-				new GatewaySecurityProperties.Client("tight", hash(KEY_B), List.of("*"), List.copyOf(OPERATIONS),
-						List.of("sg-web-*", "exact_id", "*-shared", "a*b*c"), List.of("c1"), List.of(), null));
+				new GatewaySecurityProperties.Client("open", hash(KEY_A), null, null, List.of("*"),
+						List.copyOf(OPERATIONS), null, null, null, null),
+				new GatewaySecurityProperties.Client("tight", hash(KEY_B), null, null, List.of("*"),
+						List.copyOf(OPERATIONS), List.of("sg-web-*", "exact_id", "*-shared", "a*b*c"), List.of("c1"),
+						List.of(), null));
 
 		ClientGrant open = grants.of("open").orElseThrow();
 		assertThat(open.securityGroups().permitsEverything()).isTrue();
@@ -128,17 +193,17 @@ class ClientGrantsTest {
 	void aResourcePatternIsCheckedAtStartUp() {
 		assertRefused(
 				() -> grants(SecurityMode.API_KEY,
-						new GatewaySecurityProperties.Client("a", hash(KEY_A), List.of("*"),
+						new GatewaySecurityProperties.Client("a", hash(KEY_A), null, null, List.of("*"),
 								List.of("vpc:AddSecurityGroups"), List.of("sg-ok", "sg.bad"), null, null, null)),
 				"gateway.security.clients[0].security-groups[1] must be an id or a '*'-pattern");
 		assertRefused(
 				() -> grants(SecurityMode.API_KEY,
-						new GatewaySecurityProperties.Client("a", hash(KEY_A), List.of("*"),
+						new GatewaySecurityProperties.Client("a", hash(KEY_A), null, null, List.of("*"),
 								List.of("vpc:AddSecurityGroups"), null, List.of("^c1$"), null, null)),
 				"gateway.security.clients[0].clusters[0] must be an id or a '*'-pattern");
 		assertRefused(
 				() -> grants(SecurityMode.API_KEY,
-						new GatewaySecurityProperties.Client("a", hash(KEY_A), List.of("*"),
+						new GatewaySecurityProperties.Client("a", hash(KEY_A), null, null, List.of("*"),
 								List.of("vpc:AddSecurityGroups"), null, null, List.of("kube system"), null)),
 				"gateway.security.clients[0].namespaces[0] must be an id or a '*'-pattern");
 	}
@@ -149,12 +214,16 @@ class ClientGrantsTest {
 	}
 
 	private static GatewaySecurityProperties.Client client(String name, String hash) {
-		return new GatewaySecurityProperties.Client(name, hash, List.of("*"), List.of("vpc:AddSecurityGroups"), null,
-				null, null, null);
+		return new GatewaySecurityProperties.Client(name, hash, null, null, List.of("*"),
+				List.of("vpc:AddSecurityGroups"), null, null, null, null);
 	}
 
 	private static ClientGrants grants(SecurityMode mode, GatewaySecurityProperties.Client... clients) {
-		return new ClientGrants(new GatewaySecurityProperties(mode, false, List.of(clients), List.of(),
+		return grants(List.of(mode), clients);
+	}
+
+	private static ClientGrants grants(List<SecurityMode> modes, GatewaySecurityProperties.Client... clients) {
+		return new ClientGrants(new GatewaySecurityProperties(modes, false, List.of(clients), List.of(),
 				new GatewaySecurityProperties.Jwt(null, null, List.of(), "sub", List.of("RS256"), null, false),
 				new GatewaySecurityProperties.Management(null)), OPERATIONS);
 	}

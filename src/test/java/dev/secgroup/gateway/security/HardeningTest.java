@@ -59,7 +59,7 @@ class HardeningTest extends SecuredGatewayTestSupport {
 
 		HttpResponse<String> known = sendWithKey("PUT", VPC_PATH, KEY_A, big);
 		assertThat(known.statusCode()).isEqualTo(413);
-		assertThat(known.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+		assertThat(known.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
 		assertThat(parse(known.body()).get("error_code").asString()).isEqualTo("GW.0413");
 		upstream.verify(0, anyRequestedFor(anyUrl()));
 	}
@@ -69,7 +69,7 @@ class HardeningTest extends SecuredGatewayTestSupport {
 		HttpResponse<String> response = sendWithKey("PUT", VPC_PATH, KEY_A, VPC_BODY, "X-Big", "a".repeat(20_000));
 
 		assertThat(response.statusCode()).isBetween(400, 431);
-		assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+		assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
 		upstream.verify(0, anyRequestedFor(anyUrl()));
 	}
 

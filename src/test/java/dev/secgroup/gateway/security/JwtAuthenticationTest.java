@@ -125,15 +125,14 @@ class JwtAuthenticationTest extends GatewayTestSupport {
 		HttpResponse<String> response = withToken(tokens.token("system:serviceaccount:team-z:intruder"));
 
 		assertThat(response.statusCode()).isEqualTo(403);
-		assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+		assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
 		assertThat(parse(response.body()).get("detail").asString()).contains("has no grant");
 		upstream.verify(0, anyRequestedFor(urlPathMatching("/vpc/.*")));
 	}
 
 	@Test
 	void theOpenApiDocumentAsksForABearerToken() {
-		JsonNode scheme = parse(send("GET", "/v3/api-docs", null, null).body())
-			.at("/components/securitySchemes/gateway");
+		JsonNode scheme = parse(send("GET", "/v3/api-docs", null, null).body()).at("/components/securitySchemes/jwt");
 
 		assertThat(scheme.get("type").asString()).isEqualTo("http");
 		assertThat(scheme.get("scheme").asString()).isEqualTo("bearer");
@@ -168,7 +167,7 @@ class JwtAuthenticationTest extends GatewayTestSupport {
 
 	private static void assertUnauthenticated(HttpResponse<String> response) {
 		assertThat(response.statusCode()).isEqualTo(401);
-		assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+		assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
 		JsonNode problem = parse(response.body());
 		assertThat(problem.get("error_code").asString()).isEqualTo("GW.0401");
 		upstream.verify(0, anyRequestedFor(urlPathMatching("/vpc/.*")));

@@ -44,13 +44,13 @@ class RejectedRequestTest extends GatewayTestSupport {
 				VPC_BODY);
 
 		assertThat(response.statusCode()).isEqualTo(400);
-		assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+		assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
 		upstream.verify(0, anyRequestedFor(anyUrl()));
 	}
 
 	private static JsonNode assertBadRequest(HttpResponse<String> response) {
 		assertThat(response.statusCode()).isEqualTo(400);
-		assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+		assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
 		JsonNode problem = parse(response.body());
 		assertThat(problem.get("error_code").asString()).isEqualTo("GW.0400");
 		assertThat(problem.get("request_id").asString())

@@ -125,7 +125,7 @@ class ResourceGrantsTest extends SecuredGatewayTestSupport {
 
 	private static JsonNode assertRefused(HttpResponse<String> response, String field, String value) {
 		assertThat(response.statusCode()).isEqualTo(403);
-		assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+		assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
 		JsonNode problem = parse(response.body());
 		assertThat(problem.get("error_code").asString()).isEqualTo("GW.0403");
 		assertThat(problem.get("client").asString()).isEqualTo("team-d");

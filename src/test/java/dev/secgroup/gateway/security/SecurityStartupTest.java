@@ -30,7 +30,7 @@ class SecurityStartupTest {
 	@Test
 	void outsideLocalTheDefaultModeIsApiKey(CapturedOutput output) {
 		try (ConfigurableApplicationContext context = start("prod")) {
-			assertThat(context.getBean(GatewaySecurityProperties.class).mode()).isEqualTo(SecurityMode.API_KEY);
+			assertThat(context.getBean(GatewaySecurityProperties.class).mode()).containsExactly(SecurityMode.API_KEY);
 		}
 		assertThat(output).contains("gateway.security.clients is empty");
 	}
@@ -38,7 +38,7 @@ class SecurityStartupTest {
 	@Test
 	void inTheLocalProfileTheDefaultModeIsNone() {
 		try (ConfigurableApplicationContext context = start("local")) {
-			assertThat(context.getBean(GatewaySecurityProperties.class).mode()).isEqualTo(SecurityMode.NONE);
+			assertThat(context.getBean(GatewaySecurityProperties.class).mode()).containsExactly(SecurityMode.NONE);
 		}
 	}
 
@@ -140,7 +140,7 @@ class SecurityStartupTest {
 	void modeNoneOutsideLocalStartsOnlyWhenExplicitlyAllowed() {
 		try (ConfigurableApplicationContext context = start("prod", "--gateway.security.mode=none",
 				"--gateway.security.allow-unauthenticated-outside-local=true")) {
-			assertThat(context.getBean(GatewaySecurityProperties.class).mode()).isEqualTo(SecurityMode.NONE);
+			assertThat(context.getBean(GatewaySecurityProperties.class).mode()).containsExactly(SecurityMode.NONE);
 		}
 	}
 
@@ -154,6 +154,26 @@ class SecurityStartupTest {
 			.isInstanceOf(InvalidSecurityConfigurationException.class);
 		assertThat(output).contains("gateway.security.clients[0].api-key-sha256 must be 64 hexadecimal characters")
 			.doesNotContain(plaintext);
+	}
+
+	@Test
+	void anAkskClientWithoutItsSecretKeyIsRefusedByName(CapturedOutput output) {
+		assertThatThrownBy(() -> start("prod", "--gateway.security.mode=api-key,aksk",
+				"--gateway.security.clients[0].name=team-sdk",
+				"--gateway.security.clients[0].access-key=GWTEAMSDKACCESSKEY01"))
+			.rootCause()
+			.isInstanceOf(InvalidSecurityConfigurationException.class)
+			.hasMessage("gateway.security.clients[0].secret-key is missing for client 'team-sdk'");
+		assertThat(output).contains("APPLICATION FAILED TO START").contains("GATEWAY_SECURITY_CLIENTS_<i>_SECRET_KEY");
+	}
+
+	@Test
+	void noneCannotBeCombinedWithOtherModes() {
+		assertThatThrownBy(() -> start("prod", "--gateway.security.mode=none,aksk",
+				"--gateway.security.allow-unauthenticated-outside-local=true"))
+			.rootCause()
+			.isInstanceOf(InvalidSecurityConfigurationException.class)
+			.hasMessageContaining("combines 'none' with other modes");
 	}
 
 	private static ConfigurableApplicationContext start(String profile, String... args) {

@@ -14,8 +14,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.secgroup.gateway.credentials.SdkHmacSha256Signer;
-import dev.secgroup.gateway.credentials.SdkHmacSha256Verifier;
+import dev.secgroup.gateway.signing.SdkHmacSha256Signer;
+import dev.secgroup.gateway.signing.SdkHmacSha256Verifier;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;

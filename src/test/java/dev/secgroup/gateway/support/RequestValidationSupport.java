@@ -55,7 +55,7 @@ public abstract class RequestValidationSupport extends GatewayTestSupport {
 	protected static JsonNode assertProblem(HttpResponse<String> response, int status, String errorCode) {
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
 		assertThat(response.headers().firstValue("Content-Type"))
-			.hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+			.hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
 		String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
 		JsonNode problem = parse(response.body());
 		assertThat(problem.path("status").asInt()).isEqualTo(status);

@@ -9,7 +9,7 @@ import java.util.Map;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
-import dev.secgroup.gateway.credentials.SdkHmacSha256Verifier;
+import dev.secgroup.gateway.signing.SdkHmacSha256Verifier;
 
 /** What a WireMock upstream received, in the shapes the credentials checks take. */
 public final class WireMockRequests {

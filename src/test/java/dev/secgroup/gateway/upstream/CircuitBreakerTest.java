@@ -29,7 +29,7 @@ class CircuitBreakerTest extends GatewayTestSupport {
 
 		assertThat(response.statusCode()).isEqualTo(503);
 		assertThat(response.headers().firstValue("Retry-After")).hasValue("30");
-		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
 		assertThat(parse(response.body()).get("error_code").asString()).isEqualTo("GW.0503");
 		assertThat(calls()).isEqualTo(callsBefore);
 	}

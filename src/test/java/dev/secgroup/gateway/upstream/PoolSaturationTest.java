@@ -61,7 +61,7 @@ class PoolSaturationTest extends SecuredGatewayTestSupport {
 		assertThat(refused).hasSize(BURST - served.size());
 		for (HttpResponse<String> answer : refused) {
 			assertThat(answer.statusCode()).isEqualTo(503);
-			assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+			assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/json");
 			assertThat(answer.headers().firstValue("Retry-After")).hasValue("1");
 			JsonNode problem = parse(answer.body());
 			assertThat(problem.get("error_code").asString()).isEqualTo("GW.0503");

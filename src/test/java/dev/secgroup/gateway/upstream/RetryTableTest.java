@@ -78,7 +78,7 @@ class RetryTableTest extends GatewayTestSupport {
 		HttpResponse<String> response = put(VPC_PATH, VPC_BODY);
 
 		assertThat(response.statusCode()).isEqualTo(502);
-		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
 		assertThat(parse(response.body()).get("error_code").asString()).isEqualTo("VPC.9999");
 		assertThat(parse(response.body()).get("upstream_request_id").asString()).isEqualTo("vpc-500");
 		assertThat(calls()).isEqualTo(3);

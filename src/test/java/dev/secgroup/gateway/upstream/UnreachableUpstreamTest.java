@@ -52,7 +52,7 @@ class UnreachableUpstreamTest {
 
 		assertThat(put.statusCode()).isEqualTo(502);
 		assertThat(post.statusCode()).isEqualTo(502);
-		assertThat(put.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(put.headers().firstValue("Content-Type")).hasValue("application/json");
 		assertThat(put.body()).contains("\"error_code\":\"GW.0502\"").doesNotContain("Exception");
 		assertThat(retries.retry("vpc").getMetrics().getNumberOfFailedCallsWithRetryAttempt()).isEqualTo(1);
 		assertThat(retries.retry("hss").getMetrics().getNumberOfFailedCallsWithRetryAttempt()).isEqualTo(1);

@@ -131,7 +131,7 @@ class VpcInsertSecurityGroupsTest extends GatewayTestSupport {
 		HttpResponse<String> response = put(VPC_PATH, VPC_BODY);
 
 		assertThat(response.statusCode()).isEqualTo(404);
-		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
 		JsonNode problem = parse(response.body());
 		assertThat(problem.get("status").asInt()).isEqualTo(404);
 		assertThat(problem.get("error_code").asString()).isEqualTo(code);

@@ -20,7 +20,7 @@ class ContainerRejectionTest extends GatewayTestSupport {
 		HttpResponse<String> response = put("/v3/" + PROJECT + "/ports/%00/insert-security-groups", VPC_BODY);
 
 		assertThat(response.statusCode()).isEqualTo(400);
-		assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+		assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
 		assertThat(parse(response.body()).get("error_code").asString()).isEqualTo("GW.0400");
 		assertThat(response.body()).doesNotContain("<html", "Tomcat");
 		upstream.verify(0, anyRequestedFor(anyUrl()));
@@ -32,7 +32,7 @@ class ContainerRejectionTest extends GatewayTestSupport {
 				"a".repeat(20_000));
 
 		assertThat(response.statusCode()).isBetween(400, 431);
-		assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+		assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
 		assertThat(response.body()).doesNotContain("<html", "Tomcat");
 		upstream.verify(0, anyRequestedFor(anyUrl()));
 	}

@@ -1,8 +1,11 @@
 package dev.secgroup.gateway.web;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import dev.secgroup.gateway.support.OpenApiTestSupport;
 
@@ -26,6 +29,25 @@ class OpenApiContractTest extends OpenApiTestSupport {
 		assertThat(names(doc.root().path("paths").path(HSS))).containsExactly("post");
 		assertThat(doc.vpc().path("operationId").asString()).isEqualTo("AddSecurityGroups");
 		assertThat(doc.hss().path("operationId").asString()).isEqualTo("CreateSecurityGroupPolicy");
+	}
+
+	@Test
+	void everyErrorResponseIsDeclaredAsJsonAndAsProblemJsonWithOneSchema() {
+		List<String> checked = new ArrayList<>();
+		for (JsonNode operation : List.of(doc.vpc(), doc.hss())) {
+			operation.path("responses").properties().forEach(response -> {
+				if (Integer.parseInt(response.getKey()) < 400) {
+					return;
+				}
+				JsonNode content = response.getValue().path("content");
+				assertThat(content.has("application/json")).as(response.getKey()).isTrue();
+				assertThat(content.has("application/problem+json")).as(response.getKey()).isTrue();
+				assertThat(content.path("application/json").path("schema"))
+					.isEqualTo(content.path("application/problem+json").path("schema"));
+				checked.add(response.getKey());
+			});
+		}
+		assertThat(checked).contains("400", "502");
 	}
 
 	@Test

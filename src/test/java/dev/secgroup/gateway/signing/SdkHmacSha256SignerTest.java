@@ -1,4 +1,4 @@
-package dev.secgroup.gateway.credentials;
+package dev.secgroup.gateway.signing;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -11,8 +11,8 @@ import java.util.TreeMap;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
-import dev.secgroup.gateway.credentials.SdkHmacSha256Signer.Signature;
-import dev.secgroup.gateway.credentials.SdkHmacSha256Signer.SigningRequest;
+import dev.secgroup.gateway.signing.SdkHmacSha256Signer.Signature;
+import dev.secgroup.gateway.signing.SdkHmacSha256Signer.SigningRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

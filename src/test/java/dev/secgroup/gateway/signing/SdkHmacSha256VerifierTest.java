@@ -1,4 +1,4 @@
-package dev.secgroup.gateway.credentials;
+package dev.secgroup.gateway.signing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,27 +10,29 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
-import dev.secgroup.gateway.credentials.SdkHmacSha256Signer.Signature;
-import dev.secgroup.gateway.credentials.SdkHmacSha256Signer.SigningRequest;
-import dev.secgroup.gateway.credentials.SdkHmacSha256Verifier.ReceivedRequest;
-import dev.secgroup.gateway.credentials.SdkHmacSha256Verifier.Verification;
+import dev.secgroup.gateway.signing.SdkHmacSha256Signer.Signature;
+import dev.secgroup.gateway.signing.SdkHmacSha256Signer.SigningRequest;
+import dev.secgroup.gateway.signing.SdkHmacSha256Verifier.Outcome;
+import dev.secgroup.gateway.signing.SdkHmacSha256Verifier.ReceivedRequest;
+import dev.secgroup.gateway.signing.SdkHmacSha256Verifier.Verification;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import static dev.secgroup.gateway.credentials.SdkHmacSha256SignerTest.AK;
-import static dev.secgroup.gateway.credentials.SdkHmacSha256SignerTest.DATE;
-import static dev.secgroup.gateway.credentials.SdkHmacSha256SignerTest.GROUPS_PATH;
-import static dev.secgroup.gateway.credentials.SdkHmacSha256SignerTest.HSS;
-import static dev.secgroup.gateway.credentials.SdkHmacSha256SignerTest.POLICY_BODY;
-import static dev.secgroup.gateway.credentials.SdkHmacSha256SignerTest.POLICY_PATH;
-import static dev.secgroup.gateway.credentials.SdkHmacSha256SignerTest.PORT_BODY;
-import static dev.secgroup.gateway.credentials.SdkHmacSha256SignerTest.PORT_PATH;
-import static dev.secgroup.gateway.credentials.SdkHmacSha256SignerTest.PROJECT;
-import static dev.secgroup.gateway.credentials.SdkHmacSha256SignerTest.SK;
-import static dev.secgroup.gateway.credentials.SdkHmacSha256SignerTest.USER_AGENT;
-import static dev.secgroup.gateway.credentials.SdkHmacSha256SignerTest.VPC;
-import static dev.secgroup.gateway.credentials.SdkHmacSha256SignerTest.utf8;
+import static dev.secgroup.gateway.signing.SdkHmacSha256SignerTest.AK;
+import static dev.secgroup.gateway.signing.SdkHmacSha256SignerTest.DATE;
+import static dev.secgroup.gateway.signing.SdkHmacSha256SignerTest.GROUPS_PATH;
+import static dev.secgroup.gateway.signing.SdkHmacSha256SignerTest.HSS;
+import static dev.secgroup.gateway.signing.SdkHmacSha256SignerTest.POLICY_BODY;
+import static dev.secgroup.gateway.signing.SdkHmacSha256SignerTest.POLICY_PATH;
+import static dev.secgroup.gateway.signing.SdkHmacSha256SignerTest.PORT_BODY;
+import static dev.secgroup.gateway.signing.SdkHmacSha256SignerTest.PORT_PATH;
+import static dev.secgroup.gateway.signing.SdkHmacSha256SignerTest.PROJECT;
+import static dev.secgroup.gateway.signing.SdkHmacSha256SignerTest.SK;
+import static dev.secgroup.gateway.signing.SdkHmacSha256SignerTest.USER_AGENT;
+import static dev.secgroup.gateway.signing.SdkHmacSha256SignerTest.VPC;
+import static dev.secgroup.gateway.signing.SdkHmacSha256SignerTest.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SdkHmacSha256VerifierTest {
@@ -45,7 +47,7 @@ class SdkHmacSha256VerifierTest {
 	void acceptsARequestSignedByTheSigner() {
 		Verification verification = verifier.verify(signedPolicyRequest(UnaryOperator.identity()));
 
-		assertThat(verification).isEqualTo(new Verification(true, null, AK));
+		assertThat(verification).isEqualTo(new Verification(Outcome.VALID, null, AK));
 	}
 
 	@Test
@@ -142,11 +144,91 @@ class SdkHmacSha256VerifierTest {
 	}
 
 	@Test
-	void rejectsAnUnknownAccessKey() {
+	void answersAnUnknownAccessKeyExactlyLikeAWrongSignature() {
 		SdkHmacSha256Verifier nobody = new SdkHmacSha256Verifier(ak -> Optional.empty(),
 				Clock.fixed(SIGNED_AT, ZoneOffset.UTC));
+		SdkHmacSha256Verifier otherKey = new SdkHmacSha256Verifier(ak -> Optional.of(SK.replace('M', 'N')),
+				Clock.fixed(SIGNED_AT, ZoneOffset.UTC));
 
-		assertRejected(nobody, signedPolicyRequest(UnaryOperator.identity()), "unknown access key");
+		Verification unknown = nobody.verify(signedPolicyRequest(UnaryOperator.identity()));
+
+		assertThat(unknown).isEqualTo(otherKey.verify(signedPolicyRequest(UnaryOperator.identity())));
+		assertThat(unknown.outcome()).isEqualTo(Outcome.SIGNATURE_MISMATCH);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("dev.secgroup.gateway.signing.SdkHmacSha256SignerTest#vectors")
+	void acceptsEveryVectorOfTheOfficialSdk(SdkHmacSha256SignerTest.Vector vector) {
+		Verification verification = verifier.verify(received(vector, vector.authorization()));
+
+		assertThat(verification.ok()).as(verification.reason()).isTrue();
+		assertThat(verification.accessKey()).isEqualTo(AK);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("dev.secgroup.gateway.signing.SdkHmacSha256SignerTest#vectors")
+	void rejectsEveryVectorWithOneSignatureDigitChanged(SdkHmacSha256SignerTest.Vector vector) {
+		String signature = vector.signature();
+		String changed = signature.substring(0, 63) + (signature.charAt(63) == '0' ? '1' : '0');
+
+		assertRejected(received(vector, vector.authorization().replace(signature, changed)), "signature mismatch");
+	}
+
+	@Test
+	void rejectsAHeaderAddedToSignedHeadersAfterSigning() {
+		assertRejected(signedPolicyRequest(r -> {
+			ReceivedRequest withAccept = withHeader(r, "Accept", "application/json");
+			String authorization = withAccept.headers().get("Authorization").get(0);
+			return withHeader(withAccept, "Authorization",
+					authorization.replace("SignedHeaders=host;", "SignedHeaders=accept;host;"));
+		}), "signature mismatch");
+	}
+
+	@Test
+	void rejectsAPathWhoseCaseChanged() {
+		assertRejected(signedPolicyRequest(r -> new ReceivedRequest(r.method(), r.host(),
+				r.rawPath().replace("security-group-policy", "Security-Group-Policy"), r.decodedQuery(), r.headers(),
+				r.body())), "signature mismatch");
+	}
+
+	@Test
+	void rejectsValuesOfOneQueryNameInAnotherOrder() {
+		SdkHmacSha256SignerTest.Vector edge = edgeVector();
+		ReceivedRequest request = received(edge, edge.authorization());
+
+		assertThat(verifier.verify(request).ok()).isTrue();
+		assertRejected(new ReceivedRequest(request.method(), request.host(), request.rawPath(),
+				SdkHmacSha256Verifier.decodeQuery("tag=a&tag=b&marker=&Limit=5"), request.headers(), request.body()),
+				"signature mismatch");
+	}
+
+	@Test
+	void acceptsQueryNamesInAnyOrderSinceTheyAreSorted() {
+		SdkHmacSha256SignerTest.Vector edge = edgeVector();
+		ReceivedRequest request = received(edge, edge.authorization());
+
+		Verification verification = verifier.verify(new ReceivedRequest(request.method(), request.host(),
+				request.rawPath(), SdkHmacSha256Verifier.decodeQuery("Limit=5&tag=b&marker=&tag=a"), request.headers(),
+				request.body()));
+
+		assertThat(verification.ok()).as(verification.reason()).isTrue();
+	}
+
+	@Test
+	void rejectsASignatureThatDoesNotCoverTheHost() {
+		assertRejected(
+				signedPolicyRequest(r -> withHeader(r, "Authorization",
+						"SDK-HMAC-SHA256 Access=" + AK + ", SignedHeaders=x-sdk-date, Signature=00")),
+				"host is not a signed header");
+	}
+
+	@Test
+	void namesTheServerTimeWhenTheDateIsOutOfRange() {
+		Verification verification = verifierAt(SIGNED_AT.plus(Duration.ofMinutes(16)))
+			.verify(signedPolicyRequest(UnaryOperator.identity()));
+
+		assertThat(verification.outcome()).isEqualTo(Outcome.DATE_OUT_OF_RANGE);
+		assertThat(verification.reason()).contains("server time 20251201T084615Z");
 	}
 
 	@ParameterizedTest
@@ -154,8 +236,11 @@ class SdkHmacSha256VerifierTest {
 	void rejectsADateSixteenMinutesAway(long minutes) {
 		SdkHmacSha256Verifier later = verifierAt(SIGNED_AT.plus(Duration.ofMinutes(minutes)));
 
-		assertRejected(later, signedPolicyRequest(UnaryOperator.identity()),
-				"X-Sdk-Date is more than 15 minutes from server time");
+		Verification verification = later.verify(signedPolicyRequest(UnaryOperator.identity()));
+
+		assertThat(verification.outcome()).isEqualTo(Outcome.DATE_OUT_OF_RANGE);
+		assertThat(verification.reason())
+			.startsWith("X-Sdk-Date " + DATE + " is more than 15 minutes from server time");
 	}
 
 	@ParameterizedTest
@@ -276,6 +361,25 @@ class SdkHmacSha256VerifierTest {
 		Map<String, List<String>> headers = new LinkedHashMap<>(r.headers());
 		headers.remove(name);
 		return new ReceivedRequest(r.method(), r.host(), r.rawPath(), r.decodedQuery(), headers, r.body());
+	}
+
+	/**
+	 * A vector's request as a server receives it: the signed headers, the signer's
+	 * {@code Host}, {@code X-Sdk-Date} and {@code Authorization}.
+	 */
+	private static ReceivedRequest received(SdkHmacSha256SignerTest.Vector vector, String authorization) {
+		SigningRequest sent = vector.request();
+		Map<String, List<String>> headers = new LinkedHashMap<>();
+		sent.headers().forEach((name, value) -> headers.put(name, List.of(value)));
+		headers.put("Host", List.of(sent.host()));
+		headers.put("X-Sdk-Date", List.of(DATE));
+		headers.put("Authorization", List.of(authorization));
+		return new ReceivedRequest(sent.method(), sent.host(), sent.rawPath(), sent.decodedQuery(), headers,
+				sent.body());
+	}
+
+	private static SdkHmacSha256SignerTest.Vector edgeVector() {
+		return SdkHmacSha256SignerTest.vectors().filter(v -> v.name().startsWith("EDGE")).findFirst().orElseThrow();
 	}
 
 	private static SdkHmacSha256Verifier verifierAt(Instant now) {

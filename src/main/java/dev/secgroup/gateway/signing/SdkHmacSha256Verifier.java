@@ -1,4 +1,4 @@
-package dev.secgroup.gateway.credentials;
+package dev.secgroup.gateway.signing;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -19,16 +19,21 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * Checks an {@code SDK-HMAC-SHA256} signature the way Huawei's API gateway does, so that
- * a fake upstream (the simulator, tests) rejects exactly what the real one would: the
- * signature is recomputed over the headers the client listed in {@code SignedHeaders}, in
- * its order, and {@code X-Sdk-Date} must be within 15 minutes of this server's clock
- * ({@code APIGW.0303}).
+ * Checks an {@code SDK-HMAC-SHA256} signature the way Huawei's API gateway does: the
+ * gateway's inbound {@code aksk} mode (callers using the official Huawei SDK) and the
+ * simulator (a fake upstream) reject exactly what the real one would. The signature is
+ * recomputed over the headers the client listed in {@code SignedHeaders}, in its order,
+ * and {@code X-Sdk-Date} must be within 15 minutes of this server's clock
+ * ({@code APIGW.0303} at Huawei).
  * <p>
- * Stricter than Huawei in one respect: {@code x-sdk-date} must be among the signed
- * headers, so a captured request cannot be replayed with a fresh date. Reasons never
- * contain a secret key or a signature. Thread-safe.
+ * Stricter than Huawei in one respect: {@code host} and {@code x-sdk-date} must be among
+ * the signed headers, so a captured request can neither be replayed with a fresh date nor
+ * sent to another host. An unknown access key costs the same work and gets the same
+ * answer as a wrong signature, so a caller cannot probe which keys exist. The comparison
+ * is constant-time. Reasons never contain a secret key or a signature. Thread-safe.
  */
 public final class SdkHmacSha256Verifier {
 
@@ -36,6 +41,12 @@ public final class SdkHmacSha256Verifier {
 	public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(15);
 
 	private static final String AUTHORIZATION = "Authorization";
+
+	/**
+	 * Signs for an unknown access key, so that it takes as long as a known one and fails
+	 * the same way.
+	 */
+	private static final String UNKNOWN_KEY_SECRET = "no-such-access-key-0000000000000000";
 
 	private final Function<String, Optional<String>> secretKeyByAccessKey;
 
@@ -64,6 +75,9 @@ public final class SdkHmacSha256Verifier {
 		if (!parsed.signedHeaders().contains(SdkSigning.X_SDK_DATE)) {
 			return Verification.rejected("x-sdk-date is not a signed header");
 		}
+		if (!parsed.signedHeaders().contains(SdkSigning.HOST)) {
+			return Verification.rejected("host is not a signed header");
+		}
 		String sdkDate = headers.get(SdkSigning.X_SDK_DATE);
 		if (sdkDate == null) {
 			return Verification.rejected("missing X-Sdk-Date header");
@@ -75,13 +89,13 @@ public final class SdkHmacSha256Verifier {
 		catch (DateTimeParseException ex) {
 			return Verification.rejected("malformed X-Sdk-Date header");
 		}
-		if (Duration.between(signedAt, clock.instant()).abs().compareTo(MAX_CLOCK_SKEW) > 0) {
-			return Verification.rejected("X-Sdk-Date is more than 15 minutes from server time");
+		Instant now = clock.instant();
+		if (Duration.between(signedAt, now).abs().compareTo(MAX_CLOCK_SKEW) > 0) {
+			return new Verification(Outcome.DATE_OUT_OF_RANGE,
+					"X-Sdk-Date " + sdkDate + " is more than 15 minutes from server time " + SdkSigning.format(now),
+					null);
 		}
-		Optional<String> secretKey = secretKeyByAccessKey.apply(parsed.accessKey());
-		if (secretKey.isEmpty() || secretKey.get().isEmpty()) {
-			return Verification.rejected("unknown access key");
-		}
+		Optional<String> secretKey = secretKeyByAccessKey.apply(parsed.accessKey()).filter(key -> !key.isEmpty());
 		Map<String, String> signedHeaders = new LinkedHashMap<>();
 		for (String name : parsed.signedHeaders()) {
 			String value = SdkSigning.HOST.equals(name) ? headers.getOrDefault(name, request.host())
@@ -101,10 +115,13 @@ public final class SdkHmacSha256Verifier {
 		String canonicalRequest = SdkSigning.canonicalRequest(request.method(), canonicalUri,
 				SdkSigning.canonicalQuery(request.decodedQuery()), signedHeaders,
 				SdkSigning.payloadHash(headers.get(SdkSigning.X_SDK_CONTENT_SHA256), request.body()));
-		String expected = SdkSigning.hmacSha256Hex(secretKey.get(), SdkSigning.stringToSign(sdkDate, canonicalRequest));
+		String expected = SdkSigning.hmacSha256Hex(secretKey.orElse(UNKNOWN_KEY_SECRET),
+				SdkSigning.stringToSign(sdkDate, canonicalRequest));
 		boolean match = MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
 				parsed.signature().getBytes(StandardCharsets.UTF_8));
-		return match ? Verification.accepted(parsed.accessKey()) : Verification.rejected("signature mismatch");
+		// An unknown key is answered like a wrong signature (the caller learns nothing).
+		return match && secretKey.isPresent() ? Verification.accepted(parsed.accessKey())
+				: new Verification(Outcome.SIGNATURE_MISMATCH, "signature mismatch", null);
 	}
 
 	/**
@@ -112,7 +129,7 @@ public final class SdkHmacSha256Verifier {
 	 * order; for building {@link ReceivedRequest#decodedQuery()} from the wire.
 	 * @throws IllegalArgumentException on a malformed percent-escape
 	 */
-	public static Map<String, List<String>> decodeQuery(String rawQuery) {
+	public static Map<String, List<String>> decodeQuery(@Nullable String rawQuery) {
 		Map<String, List<String>> query = new LinkedHashMap<>();
 		if (rawQuery == null || rawQuery.isEmpty()) {
 			return query;
@@ -153,8 +170,8 @@ public final class SdkHmacSha256Verifier {
 	 * @param headers all headers received, any case
 	 * @param body the bytes received
 	 */
-	public record ReceivedRequest(String method, String host, String rawPath, Map<String, List<String>> decodedQuery,
-			Map<String, List<String>> headers, byte[] body) {
+	public record ReceivedRequest(String method, @Nullable String host, String rawPath,
+			Map<String, List<String>> decodedQuery, Map<String, List<String>> headers, byte @Nullable [] body) {
 
 		public ReceivedRequest {
 			Objects.requireNonNull(method, "method");
@@ -173,21 +190,47 @@ public final class SdkHmacSha256Verifier {
 
 	}
 
+	/** What a check found. */
+	public enum Outcome {
+
+		/** The signature is valid, by a known access key, and dated in time. */
+		VALID,
+
+		/**
+		 * {@code Authorization}, {@code X-Sdk-Date}, a signed header or the path is
+		 * missing or malformed.
+		 */
+		MALFORMED,
+
+		/** {@code X-Sdk-Date} is more than 15 minutes from the server's clock. */
+		DATE_OUT_OF_RANGE,
+
+		/** Not signed with the secret key of the access key given (or no such key). */
+		SIGNATURE_MISMATCH
+
+	}
+
 	/**
 	 * Outcome of a check.
 	 *
-	 * @param ok whether the signature is valid
-	 * @param reason why not, safe to log and to return to the client; {@code null} if ok
-	 * @param accessKey the verified AK; {@code null} unless ok
+	 * @param outcome what was found
+	 * @param reason why not, safe to log and to return to the client; {@code null} if
+	 * valid
+	 * @param accessKey the verified AK; {@code null} unless valid
 	 */
-	public record Verification(boolean ok, String reason, String accessKey) {
+	public record Verification(Outcome outcome, @Nullable String reason, @Nullable String accessKey) {
 
 		static Verification accepted(String accessKey) {
-			return new Verification(true, null, accessKey);
+			return new Verification(Outcome.VALID, null, accessKey);
 		}
 
 		static Verification rejected(String reason) {
-			return new Verification(false, reason, null);
+			return new Verification(Outcome.MALFORMED, reason, null);
+		}
+
+		/** Whether the signature is valid. */
+		public boolean ok() {
+			return outcome == Outcome.VALID;
 		}
 
 	}
@@ -198,7 +241,7 @@ public final class SdkHmacSha256Verifier {
 	 */
 	private record ParsedAuthorization(String accessKey, List<String> signedHeaders, String signature) {
 
-		static ParsedAuthorization parse(String value) {
+		static @Nullable ParsedAuthorization parse(String value) {
 			String prefix = SdkSigning.ALGORITHM + " ";
 			if (!value.startsWith(prefix)) {
 				return null;
