@@ -1,0 +1,67 @@
+package dev.secgroup.gateway.audit;
+
+import java.io.BufferedOutputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One audit event per call: serialised to a JSON line and written (with its flush) to a
+ * standard output that leads to {@code /dev/null}, so the syscall is measured but no
+ * terminal is.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class AuditSinkBenchmark {
+
+	private final AuditEvent event = new AuditEvent(AuditEvent.TYPE, AuditEvent.SCHEMA,
+			Instant.parse("2026-11-26T12:00:00.123Z"), "7f1c2d3e-4b5a-6978-8a9b-0c1d2e3f4a5b",
+			"4bf92f3577b34da6a3ce929d0e0e4736", "ops-team", "10.0.0.7", "vpc.insert-security-groups",
+			"f5dab68cd75740e68c599e9af5fe0aed", Map.of("port_id", "99fd0c77-56b4-4bf6-8365-df352e45d5fc"),
+			List.of("8edd3747-ccd4-49a1-82b9-a165eec314b4", "6c2d4540-3b7d-4207-a319-a7231b439995"), false, 200, 200,
+			"c5c1b1a5f1c24c1e8a8e6f2f6b0a1d2e", null, 1, 3);
+
+	private final StdoutJsonAuditSink sink = new StdoutJsonAuditSink();
+
+	private PrintStream original;
+
+	@Setup(Level.Trial)
+	public void toDevNull() throws IOException {
+		this.original = System.out;
+		// Buffered like the JVM's own System.out: the sink's flush is the write syscall.
+		System.setOut(new PrintStream(new BufferedOutputStream(new FileOutputStream("/dev/null"), 8192), false));
+	}
+
+	@TearDown(Level.Trial)
+	public void restore() {
+		System.out.close();
+		System.setOut(this.original);
+	}
+
+	@Benchmark
+	public void writeOneEvent() {
+		this.sink.write(this.event);
+	}
+
+}
