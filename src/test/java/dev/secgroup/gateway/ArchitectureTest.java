@@ -32,7 +32,8 @@ class ArchitectureTest {
 	@ArchTest
 	static final ArchRule sharedPlumbingNeverImportsAFeature = noClasses().that()
 		.resideInAnyPackage("..gateway.call..", "..gateway.upstream..", "..gateway.web..", "..gateway.credentials..",
-				"..gateway.security..", "..gateway.audit..", "..gateway.observability..", "..gateway.sharedstate..")
+				"..gateway.security..", "..gateway.audit..", "..gateway.observability..", "..gateway.sharedstate..",
+				"..gateway.quota..")
 		.should()
 		.dependOnClassesThat()
 		.resideInAnyPackage("..gateway.hss..", "..gateway.vpc..", "..gateway.simulator..");

@@ -45,6 +45,12 @@ public final class FilterOrder {
 	public static final int BODY_SIZE_LIMIT = -90;
 
 	/**
+	 * A client's own rate limit (429), once the client is known and authorized, before
+	 * anything is sent upstream.
+	 */
+	public static final int CLIENT_RATE_LIMIT = -80;
+
+	/**
 	 * Tomcat's own WebSocket upgrade filter, added by Tomcat after every filter Spring
 	 * registers (it has no Spring order); the gateway serves no WebSocket.
 	 */
@@ -70,6 +76,8 @@ public final class FilterOrder {
 					"Spring Security: the firewall, authentication, the client into the CallContext, grants."),
 			new Filter("bodySizeLimitFilter", BODY_SIZE_LIMIT,
 					"Refuses bodies over gateway.http.max-body-size (413) before they are read."),
+			new Filter("clientRateLimitFilter", CLIENT_RATE_LIMIT,
+					"Refuses a client's calls over its own rate limit (429 GW.0429) before anything goes upstream."),
 			new Filter(TOMCAT_WEBSOCKET_NAME, TOMCAT_WEBSOCKET,
 					"Tomcat: WebSocket upgrades (none here); then Spring MVC's DispatcherServlet."));
 
