@@ -1,9 +1,8 @@
 package dev.secgroup.gateway.audit;
 
-import java.io.BufferedOutputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +22,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One audit event per call: serialised to a JSON line and written (with its flush) to a
- * standard output that leads to {@code /dev/null}, so the syscall is measured but no
- * terminal is.
+ * One audit event per call: serialised to a JSON line and handed to the group-commit
+ * writer, which writes it to {@code /dev/null}, so the syscall is measured but no terminal
+ * is; the call returns once its line is written.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -42,21 +41,21 @@ public class AuditSinkBenchmark {
 			List.of("8edd3747-ccd4-49a1-82b9-a165eec314b4", "6c2d4540-3b7d-4207-a319-a7231b439995"), false, 200, 200,
 			"c5c1b1a5f1c24c1e8a8e6f2f6b0a1d2e", null, 1, 3);
 
-	private final StdoutJsonAuditSink sink = new StdoutJsonAuditSink();
+	private FileOutputStream devNull;
 
-	private PrintStream original;
+	private StdoutJsonAuditSink sink;
 
 	@Setup(Level.Trial)
 	public void toDevNull() throws IOException {
-		this.original = System.out;
-		// Buffered like the JVM's own System.out: the sink's flush is the write syscall.
-		System.setOut(new PrintStream(new BufferedOutputStream(new FileOutputStream("/dev/null"), 8192), false));
+		// The group-commit writer thread writes to the file descriptor, as it does to fd 1.
+		this.devNull = new FileOutputStream("/dev/null");
+		this.sink = new StdoutJsonAuditSink(this.devNull, Duration.ofSeconds(5), 1024);
 	}
 
 	@TearDown(Level.Trial)
-	public void restore() {
-		System.out.close();
-		System.setOut(this.original);
+	public void close() throws Exception {
+		this.sink.close();
+		this.devNull.close();
 	}
 
 	@Benchmark

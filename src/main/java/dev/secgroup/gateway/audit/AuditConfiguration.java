@@ -1,5 +1,9 @@
 package dev.secgroup.gateway.audit;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStream;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -8,8 +12,16 @@ class AuditConfiguration {
 
 	/** The audit trail's destination: replace this bean to write somewhere else. */
 	@Bean
-	AuditSink auditSink() {
-		return new StdoutJsonAuditSink();
+	AuditSink auditSink(AuditProperties properties) {
+		OutputStream out = properties.output() == AuditProperties.Output.SYSTEM_OUT ? new SystemOutStream()
+				: new FileOutputStream(FileDescriptor.out);
+		return new StdoutJsonAuditSink(out, properties.writeTimeout(), properties.queueCapacity());
+	}
+
+	/** Contributor {@code auditSink} of the readiness group. */
+	@Bean
+	AuditSinkHealthIndicator auditSinkHealthIndicator(AuditSink sink) {
+		return new AuditSinkHealthIndicator(sink);
 	}
 
 }

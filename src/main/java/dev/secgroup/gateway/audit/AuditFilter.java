@@ -30,7 +30,10 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * then sends the answer: no call is answered without its event.
  * <p>
  * When the sink fails, the buffered answer is replaced by 500 problem+json unless
- * {@code gateway.audit.fail-closed=false}.
+ * {@code gateway.audit.fail-closed=false}. While the sink is known to fail, a call is not
+ * carried out at all: it is answered 503 problem+json before any other step runs, so
+ * nothing is sent upstream; its event is still attempted, and the first one written ends
+ * the failure.
  */
 @Component
 @Order(FilterOrder.AUDIT)
@@ -63,6 +66,15 @@ class AuditFilter extends OncePerRequestFilter {
 			return;
 		}
 		ContentCachingResponseWrapper buffer = new ContentCachingResponseWrapper(response);
+		String sinkFailure = failClosed ? sink.failure() : null;
+		if (sinkFailure != null) {
+			log.debug("Request {} refused: the audit sink fails ({})", call.requestId(), sinkFailure);
+			problems.write(request, buffer, HttpStatus.SERVICE_UNAVAILABLE, ErrorCodes.AUDIT_UNAVAILABLE,
+					"The audit trail cannot record calls right now, so the call was not carried out: nothing was "
+							+ "sent upstream. Retry later; quote the request id if this persists.");
+			finish(request, call, buffer, true);
+			return;
+		}
 		try {
 			chain.doFilter(request, buffer);
 		}
@@ -76,11 +88,16 @@ class AuditFilter extends OncePerRequestFilter {
 						"The gateway failed unexpectedly. Quote the request id when reporting this.");
 			}
 		}
-		finish(request, call, buffer);
+		finish(request, call, buffer, false);
 	}
 
-	private void finish(HttpServletRequest request, CallContext call, ContentCachingResponseWrapper buffer)
-			throws IOException {
+	/**
+	 * Writes the call's event, then sends the buffered answer.
+	 * @param refused whether the call was refused because the sink fails: its answer
+	 * already says it was not carried out
+	 */
+	private void finish(HttpServletRequest request, CallContext call, ContentCachingResponseWrapper buffer,
+			boolean refused) throws IOException {
 		AuditEvent event = AuditEvents.of(call, buffer.getStatus(), System.nanoTime());
 		try {
 			sink.write(event);
@@ -88,7 +105,12 @@ class AuditFilter extends OncePerRequestFilter {
 		}
 		catch (RuntimeException ex) {
 			metrics.failed(event.operation());
-			unrecorded(request, buffer, call, ex);
+			if (refused) {
+				log.debug("Audit event of refused request {} could not be written either", call.requestId());
+			}
+			else {
+				unrecorded(request, buffer, call, ex);
+			}
 		}
 		try {
 			buffer.copyBodyToResponse();

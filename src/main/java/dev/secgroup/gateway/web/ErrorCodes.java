@@ -62,6 +62,12 @@ public final class ErrorCodes {
 	 */
 	public static final String ID_TOKEN_UNREADABLE = "GW.0523";
 
+	/**
+	 * The audit sink is known to fail, so the call was not carried out (fail-closed):
+	 * 503.
+	 */
+	public static final String AUDIT_UNAVAILABLE = "GW.0530";
+
 	private ErrorCodes() {
 	}
 

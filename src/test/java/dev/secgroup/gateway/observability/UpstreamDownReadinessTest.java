@@ -59,11 +59,11 @@ class UpstreamDownReadinessTest extends GatewayTestSupport {
 	}
 
 	@Test
-	void readinessIsTheGatewaysOwnStateAndCredentials() {
+	void readinessIsTheGatewaysOwnStateCredentialsAndAuditSink() {
 		HttpResponse<String> readiness = Scrape.get(managementPort, "/actuator/health/readiness");
 
 		JsonNode components = parse(readiness.body()).path("components");
-		assertThat(components.propertyNames()).containsExactlyInAnyOrder("readinessState", "credentials");
+		assertThat(components.propertyNames()).containsExactlyInAnyOrder("readinessState", "credentials", "auditSink");
 		assertThat(components.path("credentials").path("details").path("mode").asString()).isEqualTo("aksk");
 	}
 
