@@ -17,7 +17,7 @@ class ArchitectureTest {
 	@ArchTest
 	static final ArchRule sharedPlumbingNeverImportsAFeature = noClasses().that()
 		.resideInAnyPackage("..gateway.upstream..", "..gateway.web..", "..gateway.credentials..",
-				"..gateway.security..", "..gateway.audit..", "..gateway.observability..")
+				"..gateway.security..", "..gateway.audit..", "..gateway.observability..", "..gateway.idempotency..")
 		.should()
 		.dependOnClassesThat()
 		.resideInAnyPackage("..gateway.hss..", "..gateway.vpc..", "..gateway.simulator..");
@@ -109,6 +109,25 @@ class ArchitectureTest {
 		.should()
 		.dependOnClassesThat()
 		.resideInAPackage("..gateway.observability..");
+
+	/**
+	 * Idempotency wraps the features' upstream calls from outside: the plumbing it sits
+	 * on never knows it, and it knows neither security's nor audit's classes.
+	 */
+	@ArchTest
+	static final ArchRule idempotencyIsAStepThePlumbingDoesNotKnow = noClasses().that()
+		.resideInAnyPackage("..gateway.upstream..", "..gateway.web..", "..gateway.credentials..",
+				"..gateway.security..", "..gateway.audit..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAPackage("..gateway.idempotency..");
+
+	@ArchTest
+	static final ArchRule idempotencyKnowsNeitherSecurityNorAudit = noClasses().that()
+		.resideInAPackage("..gateway.idempotency..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("..gateway.security..", "..gateway.audit..");
 
 	@ArchTest
 	static final ArchRule onlyJackson3Databind = noClasses().should()

@@ -12,6 +12,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 
 import dev.secgroup.gateway.audit.AuditRecord;
+import dev.secgroup.gateway.idempotency.Idempotency;
 import dev.secgroup.gateway.upstream.UpstreamHeaders;
 import dev.secgroup.gateway.web.PathRules;
 import dev.secgroup.gateway.web.RequestIds;
@@ -56,8 +57,11 @@ class SecurityGroupPolicyController {
 
 	private final HssClient hss;
 
-	SecurityGroupPolicyController(HssClient hss) {
+	private final Idempotency idempotency;
+
+	SecurityGroupPolicyController(HssClient hss, Idempotency idempotency) {
 		this.hss = hss;
+		this.idempotency = idempotency;
 	}
 
 	@Operation(operationId = "CreateSecurityGroupPolicy",
@@ -112,11 +116,12 @@ class SecurityGroupPolicyController {
 			.target("policy_name", body.policyName())
 			.target("enterprise_project_id", enterpriseProjectId)
 			.securityGroupIds(body.securityGroups().stream().map(SecurityGroup::securityGroupId).toList());
-		return audit
-			.upstreamCall(hss.createSecurityGroupPolicy(projectId, clusterId, namespace, enterpriseProjectId, body,
-					RequestIds.of(request), request.getHeader(UpstreamHeaders.AUTH_TOKEN)))
-			.map(UpstreamRelay::relay)
-			.block();
+		return idempotency.call(request, body,
+				() -> audit
+					.upstreamCall(hss.createSecurityGroupPolicy(projectId, clusterId, namespace, enterpriseProjectId,
+							body, RequestIds.of(request), request.getHeader(UpstreamHeaders.AUTH_TOKEN)))
+					.map(UpstreamRelay::relay)
+					.block());
 	}
 
 }

@@ -105,11 +105,10 @@ public final class UpstreamClient {
 			.timeout(deadline, Mono.error(() -> {
 				timeouts.deadline();
 				return new UpstreamTimeoutException(name, "deadline of " + deadline + " reached", call.attempts.get(),
-						null);
+						null, call.mayHaveActed());
 			}))
 			.onErrorMap(UpstreamCredentialsException.class, error -> error.withAttempts(call.attempts.get()))
-			.onErrorMap(error -> !(error instanceof UpstreamException),
-					error -> toUpstreamException(error, call.attempts))
+			.onErrorMap(error -> !(error instanceof UpstreamException), error -> toUpstreamException(error, call))
 			.map(response -> response.withAttempts(call.attempts.get()))
 			.flatMap(response -> response.status() >= 400
 					? Mono.error(new UpstreamErrorException(name, response, errorDecoder.decode(response)))
@@ -137,6 +136,7 @@ public final class UpstreamClient {
 			// Counted once credentials are had: an attempt refused for want of them sent
 			// nothing.
 			call.attempts.incrementAndGet();
+			call.sending.set(true);
 			return webClient.method(outgoing.method())
 				.uri(outgoing.uri())
 				.attribute(UPSTREAM_ATTRIBUTE, name)
@@ -146,8 +146,9 @@ public final class UpstreamClient {
 				.exchangeToMono(this::read)
 				.map(response -> new Sent(response, headers));
 		})
+			.doOnNext(sent -> call.ended(sent.response().status() >= 500 && sent.response().status() != 503))
 			.onErrorMap(error -> !(error instanceof UpstreamException),
-					error -> timeouts.attempt(classify(error, outgoing.request().idempotent())));
+					error -> timeouts.attempt(call.failed(classify(error, outgoing.request().idempotent()))));
 	}
 
 	private Mono<UpstreamResponse> read(ClientResponse response) {
@@ -206,8 +207,8 @@ public final class UpstreamClient {
 		return new AttemptFailure(AttemptFailure.Kind.RESET, idempotent, null, null, error);
 	}
 
-	private UpstreamException toUpstreamException(Throwable error, AtomicInteger attempts) {
-		int count = attempts.get();
+	private UpstreamException toUpstreamException(Throwable error, Call call) {
+		int count = call.attempts.get();
 		if (error instanceof CallNotPermittedException open) {
 			return new UpstreamCircuitOpenException(name, openWait(), count, open);
 		}
@@ -217,10 +218,11 @@ public final class UpstreamClient {
 				UpstreamResponse response = failure.response().withAttempts(count);
 				yield new UpstreamErrorException(name, response, errorDecoder.decode(response));
 			}
-			case TIMEOUT -> new UpstreamTimeoutException(name, "no answer within the response timeout", count, error);
-			case CONNECT -> new UpstreamUnavailableException(name, "cannot connect", count, error);
-			case RESET ->
-				new UpstreamUnavailableException(name, "connection closed before a complete answer", count, error);
+			case TIMEOUT ->
+				new UpstreamTimeoutException(name, "no answer within the response timeout", count, error, true);
+			case CONNECT -> new UpstreamUnavailableException(name, "cannot connect", count, error, call.mayHaveActed());
+			case RESET -> new UpstreamUnavailableException(name, "connection closed before a complete answer", count,
+					error, true);
 		};
 	}
 
@@ -238,9 +240,35 @@ public final class UpstreamClient {
 
 		private final AtomicBoolean refreshed = new AtomicBoolean();
 
+		/** An attempt is on its way: upstream may be acting on it right now. */
+		private final AtomicBoolean sending = new AtomicBoolean();
+
+		/** An attempt ended without a definitive answer after it may have been sent. */
+		private final AtomicBoolean maybeActed = new AtomicBoolean();
+
 		Call(UpstreamRequest request, URI uri) {
 			this.request = request;
 			this.uri = uri;
+		}
+
+		void ended(boolean outcomeUnknown) {
+			sending.set(false);
+			if (outcomeUnknown) {
+				maybeActed.set(true);
+			}
+		}
+
+		AttemptFailure failed(AttemptFailure failure) {
+			ended(failure.kind() == AttemptFailure.Kind.TIMEOUT || failure.kind() == AttemptFailure.Kind.RESET);
+			return failure;
+		}
+
+		/**
+		 * Whether upstream may have acted on an attempt of this call without the gateway
+		 * knowing the result.
+		 */
+		boolean mayHaveActed() {
+			return sending.get() || maybeActed.get();
 		}
 
 	}

@@ -12,6 +12,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 
 import dev.secgroup.gateway.audit.AuditRecord;
+import dev.secgroup.gateway.idempotency.Idempotency;
 import dev.secgroup.gateway.upstream.UpstreamHeaders;
 import dev.secgroup.gateway.web.PathRules;
 import dev.secgroup.gateway.web.RequestIds;
@@ -43,8 +44,11 @@ class PortSecurityGroupController {
 
 	private final VpcClient vpc;
 
-	PortSecurityGroupController(VpcClient vpc) {
+	private final Idempotency idempotency;
+
+	PortSecurityGroupController(VpcClient vpc, Idempotency idempotency) {
 		this.vpc = vpc;
+		this.idempotency = idempotency;
 	}
 
 	@Operation(operationId = "AddSecurityGroups", summary = "Add security groups to the security group list of a port",
@@ -90,10 +94,11 @@ class PortSecurityGroupController {
 		AuditRecord audit = AuditRecord.of(request)
 			.securityGroupIds(body.port().securityGroups())
 			.dryRun(Boolean.TRUE.equals(body.dryRun()));
-		return audit.upstreamCall(vpc.insertSecurityGroups(projectId, portId, body, RequestIds.of(request),
-				request.getHeader(UpstreamHeaders.AUTH_TOKEN)))
-			.map(UpstreamRelay::relay)
-			.block();
+		return idempotency.call(request, body,
+				() -> audit.upstreamCall(vpc.insertSecurityGroups(projectId, portId, body, RequestIds.of(request),
+						request.getHeader(UpstreamHeaders.AUTH_TOKEN)))
+					.map(UpstreamRelay::relay)
+					.block());
 	}
 
 }

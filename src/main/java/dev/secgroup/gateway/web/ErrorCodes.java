@@ -18,9 +18,15 @@ public final class ErrorCodes {
 
 	public static final String NOT_ACCEPTABLE = "GW.0406";
 
+	/** A call with the same {@code Idempotency-Key} is still running: 409. */
+	public static final String IDEMPOTENCY_KEY_IN_USE = "GW.0409";
+
 	public static final String PAYLOAD_TOO_LARGE = "GW.0413";
 
 	public static final String UNSUPPORTED_MEDIA_TYPE = "GW.0415";
+
+	/** The {@code Idempotency-Key} was used for a different request: 422. */
+	public static final String IDEMPOTENCY_KEY_REUSED = "GW.0422";
 
 	public static final String HEADERS_TOO_LARGE = "GW.0431";
 
@@ -31,6 +37,12 @@ public final class ErrorCodes {
 	public static final String UPSTREAM_UNAVAILABLE = "GW.0503";
 
 	public static final String UPSTREAM_TIMEOUT = "GW.0504";
+
+	/**
+	 * The idempotency store (Redis) cannot be reached: a call with
+	 * {@code Idempotency-Key} is answered 503 without calling upstream.
+	 */
+	public static final String IDEMPOTENCY_STORE_UNAVAILABLE = "GW.0530";
 
 	/**
 	 * IAM refused to issue a token for the gateway's credentials (wrong password, unknown

@@ -1,0 +1,92 @@
+package dev.secgroup.gateway.idempotency;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
+import java.util.TreeSet;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import tools.jackson.databind.ObjectMapper;
+
+import dev.secgroup.gateway.upstream.UpstreamProperties;
+import dev.secgroup.gateway.web.MirroredOperations;
+import dev.secgroup.gateway.web.ProblemWriter;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the idempotency step, its store and its OpenAPI contract. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IdempotencyProperties.class)
+class IdempotencyConfiguration {
+
+	/**
+	 * Right after Spring Security (order -100): keys are scoped to the authenticated
+	 * client, and a refused call never reaches the step.
+	 */
+	static final int FILTER_ORDER = -80;
+
+	static final String KEY_PREFIX = "secgroup-gateway:";
+
+	@Bean
+	IdempotencyMetrics idempotencyMetrics(MeterRegistry meters, MirroredOperations operations) {
+		return new IdempotencyMetrics(meters, operations.names());
+	}
+
+	@Bean
+	IdempotencyStore idempotencyStore(IdempotencyProperties properties, UpstreamProperties upstreams) {
+		return new MemoryIdempotencyStore(properties.memory().maxEntries(), lease(properties, upstreams),
+				properties.ttl(), Clock.systemUTC());
+	}
+
+	@Bean
+	Idempotency idempotency(IdempotencyStore store, ObjectMapper json, IdempotencyMetrics metrics) {
+		return new Idempotency(store, json, metrics);
+	}
+
+	@Bean
+	FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(MirroredOperations operations, IdempotencyStore store,
+			IdempotencyProperties properties, ProblemWriter problems, IdempotencyMetrics metrics) {
+		requireKnown(properties.requiredFor(), operations.names());
+		FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(
+				new IdempotencyFilter(operations, store, properties.requiredFor(), KEY_PREFIX, problems, metrics));
+		registration.setOrder(FILTER_ORDER);
+		return registration;
+	}
+
+	@Bean
+	IdempotencyOpenApiCustomizer idempotencyOpenApiCustomizer(MirroredOperations operations,
+			IdempotencyProperties properties) {
+		return new IdempotencyOpenApiCustomizer(operations, properties.ttl(), properties.requiredFor());
+	}
+
+	/**
+	 * The configured lease, else twice the longest call deadline: a call still running
+	 * keeps its key, whatever upstream it calls.
+	 */
+	static Duration lease(IdempotencyProperties properties, UpstreamProperties upstreams) {
+		if (properties.lease() != null) {
+			return properties.lease();
+		}
+		Duration longest = upstreams.upstreams()
+			.values()
+			.stream()
+			.map(upstream -> upstream.retry().deadline())
+			.max(Duration::compareTo)
+			.orElse(Duration.ofSeconds(30));
+		return longest.multipliedBy(2);
+	}
+
+	/** A misspelt operation would silently require nothing: refuse to start. */
+	static void requireKnown(Set<String> requiredFor, Set<String> operations) {
+		Set<String> unknown = new TreeSet<>(requiredFor);
+		unknown.removeAll(operations);
+		if (!unknown.isEmpty()) {
+			throw new IllegalStateException("gateway.idempotency.required-for names unknown operation(s) " + unknown
+					+ "; known: " + operations);
+		}
+	}
+
+}

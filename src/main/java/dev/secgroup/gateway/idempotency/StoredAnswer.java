@@ -1,0 +1,26 @@
+package dev.secgroup.gateway.idempotency;
+
+/**
+ * The answer of a keyed call, kept to be replayed byte for byte.
+ *
+ * @param status HTTP status answered
+ * @param contentType its {@code Content-Type}, or {@code null} for an empty body
+ * @param upstreamRequestId upstream's request id header ({@code X-Upstream-Request-Id}),
+ * or {@code null}
+ * @param errorCode the {@code error_code} answered, or {@code null} for a success
+ * @param requestId the gateway's request id of the call that produced it
+ * @param body the exact bytes answered
+ */
+record StoredAnswer(int status, String contentType, String upstreamRequestId, String errorCode, String requestId,
+		byte[] body) {
+
+	StoredAnswer {
+		body = body == null ? new byte[0] : body;
+	}
+
+	@Override
+	public String toString() {
+		return "StoredAnswer[status=" + status + ", request_id=" + requestId + ", bytes=" + body.length + "]";
+	}
+
+}
