@@ -10,17 +10,33 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 
-/** The package-by-feature boundaries of DESIGN.md, kept true as the code grows. */
+/**
+ * The package-by-feature boundaries of docs/architecture.md, kept true as the code grows.
+ */
 @AnalyzeClasses(packages = "dev.secgroup.gateway", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
 	@ArchTest
 	static final ArchRule sharedPlumbingNeverImportsAFeature = noClasses().that()
 		.resideInAnyPackage("..gateway.upstream..", "..gateway.web..", "..gateway.credentials..",
-				"..gateway.security..", "..gateway.audit..", "..gateway.observability..", "..gateway.idempotency..")
+				"..gateway.security..", "..gateway.audit..", "..gateway.observability..", "..gateway.sharedstate..",
+				"..gateway.idempotency..")
 		.should()
 		.dependOnClassesThat()
 		.resideInAnyPackage("..gateway.hss..", "..gateway.vpc..", "..gateway.simulator..");
+
+	/**
+	 * The shared-state store is the bottom layer: features and plumbing use it, it uses
+	 * none of them.
+	 */
+	@ArchTest
+	static final ArchRule sharedStateKnowsNoOtherPackage = noClasses().that()
+		.resideInAPackage("..gateway.sharedstate..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("..gateway.upstream..", "..gateway.web..", "..gateway.credentials..",
+				"..gateway.security..", "..gateway.audit..", "..gateway.hss..", "..gateway.vpc..",
+				"..gateway.simulator..");
 
 	@ArchTest
 	static final ArchRule featuresAreIndependentOfEachOther = noClasses().that()

@@ -11,8 +11,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 /**
  * One call of a mirrored endpoint, as the audit trail records it. The JSON form
  * (snake_case members, every member always present, {@code null} when unknown) is a
- * public contract, documented in README "Audit events"; a change to it is a new
- * {@link #SCHEMA} version. Only names and ids: never a credential.
+ * public contract, documented in docs/audit.md; a change to it is a new {@link #SCHEMA}
+ * version. Only names and ids: never a credential.
  *
  * @param type always {@code audit}, so that a log pipeline routes audit lines with one
  * filter

@@ -7,11 +7,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How the gateway proves itself to Huawei Cloud on every upstream call (README "Upstream
- * credentials"). The names are a public contract (DESIGN.md). Checked at start-up by
- * {@link CredentialsValidation}: a mode without its secrets, an unreadable ID token file
- * or a bad IAM endpoint stops the start with one message naming the property. Supply the
- * secrets as environment variables or mounted files
+ * How the gateway proves itself to Huawei Cloud on every upstream call
+ * (docs/credentials.md). The names are a public contract (docs/configuration.md). Checked
+ * at start-up by {@link CredentialsValidation}: a mode without its secrets, an unreadable
+ * ID token file or a bad IAM endpoint stops the start with one message naming the
+ * property. Supply the secrets as environment variables or mounted files
  * ({@code spring.config.import=optional:configtree:/path/}), never in a committed file.
  *
  * @param mode {@code aksk}, {@code password}, {@code oidc} or {@code passthrough};

@@ -31,10 +31,10 @@ import org.springframework.util.MultiValueMap;
 /**
  * Asks IAM for a project-scoped token through IAM's own adapter
  * ({@code gateway.upstreams.iam.*}: its timeouts, retries and circuit breaker; no gateway
- * credentials of its own) and reads the answer as huawei-cloud-facts.md §1 gives it: the
- * token in the {@code X-Subject-Token} header, its expiry in {@code token.expires_at}.
- * Every failure becomes an {@link UpstreamCredentialsException} carrying IAM's status,
- * error code and request id.
+ * credentials of its own) and reads the answer as docs/huawei-cloud.md "IAM tokens"
+ * describes it: the token in the {@code X-Subject-Token} header, its expiry in
+ * {@code token.expires_at}. Every failure becomes an {@link UpstreamCredentialsException}
+ * carrying IAM's status, error code and request id.
  */
 final class IamTokenClient {
 

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /**
  * Body of IAM "Obtaining a Token with an OpenID Connect ID Token"
  * ({@code POST /v3.0/OS-AUTH/id-token/tokens}, header {@code X-Idp-Id}), scoped to a
- * project (huawei-cloud-facts.md §1.4):
+ * project (docs/huawei-cloud.md "IAM tokens"):
  * {@code {"auth":{"id_token":{"id":JWT},"scope":{"project":{"id"}}}}}.
  *
  * @param auth the one member

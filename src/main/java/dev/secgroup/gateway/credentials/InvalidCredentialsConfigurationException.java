@@ -7,7 +7,7 @@ package dev.secgroup.gateway.credentials;
  */
 class InvalidCredentialsConfigurationException extends RuntimeException {
 
-	static final String ACTION = "Set gateway.credentials.* as README \"Upstream credentials\" describes, e.g. as "
+	static final String ACTION = "Set gateway.credentials.* as docs/credentials.md describes, e.g. as "
 			+ "environment variables (GATEWAY_CREDENTIALS_SECRETKEY...) or as files mounted with "
 			+ "spring.config.import=optional:configtree:/etc/secgroup-gateway/";
 

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Body of IAM "Obtaining a User Token Through Password Authentication"
- * ({@code POST /v3/auth/tokens}), scoped to a project (huawei-cloud-facts.md §1.1):
+ * ({@code POST /v3/auth/tokens}), scoped to a project (docs/huawei-cloud.md "IAM
+ * tokens"):
  * {@code {"auth":{"identity":{"methods":["password"],"password":{"user":{"name","password","domain":{"name"}}}},"scope":{"project":{"id"}}}}}.
  *
  * @param auth the one member

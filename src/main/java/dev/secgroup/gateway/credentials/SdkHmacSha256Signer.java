@@ -13,8 +13,8 @@ import java.util.TreeMap;
  * Signs an upstream request with a Huawei Cloud AK/SK the way the official SDK does
  * ({@code AKSKSigner}, huaweicloud-sdk-core 3.1.170, algorithm {@code SDK-HMAC-SHA256}),
  * so the gateway can call APIs that have no Java SDK on Maven Central (HSS
- * CreateSecurityGroupPolicy) without one. Reproduces every SDK vector of
- * aksk-test-vectors.md; Huawei's doc example differs only in also signing
+ * CreateSecurityGroupPolicy) without one. Reproduces every vector the SDK's own signer
+ * produced (see the tests); Huawei's doc example differs only in also signing
  * {@code Content-Type}, which this signer, like the SDK, never does.
  * <p>
  * The signature covers the method, the path, the query, every header given (except

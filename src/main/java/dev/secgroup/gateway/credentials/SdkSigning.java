@@ -22,8 +22,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The steps of SDK-HMAC-SHA256 that signer and verifier share, so that both sides
- * canonicalise a request in exactly one way (huawei-cloud-facts.md §2, pinned by
- * aksk-test-vectors.md).
+ * canonicalise a request in exactly one way (docs/huawei-cloud.md "AK/SK signing
+ * (SDK-HMAC-SHA256)", pinned by the SDK's own vectors in the tests).
  */
 final class SdkSigning {
 

@@ -32,7 +32,7 @@ class HssClient {
 
 	/**
 	 * Creates a security group policy. POST is not idempotent: it is retried only when
-	 * upstream surely did not act (DESIGN.md retry table).
+	 * upstream surely did not act (retry table of docs/architecture.md).
 	 */
 	Mono<UpstreamResponse> createSecurityGroupPolicy(String projectId, String clusterId, String namespace,
 			String enterpriseProjectId, CreateSecurityGroupPolicyRequest body, String requestId, String callerToken) {

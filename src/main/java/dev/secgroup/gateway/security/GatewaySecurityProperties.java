@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Inbound authentication and per-client authorization. The property names are a public
- * contract (DESIGN.md, README "Inbound security"). Checked at start-up by
+ * contract (docs/security.md, docs/configuration.md). Checked at start-up by
  * {@link ClientGrants} and {@link SecurityConfiguration}: a wrong value stops the start
  * with a message naming the property.
  *

@@ -56,8 +56,8 @@ final class HuaweiResponses {
 
 	/**
 	 * HSS v5 error: {@code {"error_code","error_description","error_msg"}}, as real HSS
-	 * bodies are quoted (huawei-cloud-facts.md section 3); HSS puts no request id in the
-	 * body.
+	 * bodies are quoted (docs/huawei-cloud.md "Error bodies and request ids"); HSS puts
+	 * no request id in the body.
 	 */
 	static ResponseEntity<JsonNode> hssError(HttpStatusCode status, String code, String message, String requestId) {
 		ObjectNode body = nodes.objectNode();

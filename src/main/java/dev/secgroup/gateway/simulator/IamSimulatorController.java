@@ -27,7 +27,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Fake IAM token issuing (huawei-cloud-facts.md §1), under {@code /simulator/iam}:
+ * Fake IAM token issuing (docs/huawei-cloud.md "IAM tokens"), under
+ * {@code /simulator/iam}:
  * <ul>
  * <li>{@code POST /v3/auth/tokens}: password method, for the configured user, scoped to a
  * project id;</li>

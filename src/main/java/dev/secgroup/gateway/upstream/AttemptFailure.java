@@ -3,9 +3,9 @@ package dev.secgroup.gateway.upstream;
 import java.time.Duration;
 
 /**
- * Why one attempt failed, and whether the retry table of DESIGN.md allows another one.
- * Lives only inside the adapter: it is turned into an {@link UpstreamException} when
- * attempts end.
+ * Why one attempt failed, and whether the retry table (docs/architecture.md) allows
+ * another one. Lives only inside the adapter: it is turned into an
+ * {@link UpstreamException} when attempts end.
  */
 final class AttemptFailure extends RuntimeException {
 

@@ -28,7 +28,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * The resilient adapter of one upstream service: builds the URI, authenticates each
  * attempt, sends the exact bytes, and applies the retry table and circuit breaker of
- * DESIGN.md. Never blocks: callers get a {@link Mono}.
+ * docs/architecture.md. Never blocks: callers get a {@link Mono}.
  */
 public final class UpstreamClient {
 

@@ -36,7 +36,7 @@ public record UpstreamProperties(Map<String, @Valid Upstream> upstreams) {
 	 * @param responseTimeout time to wait for the response of one attempt (per read)
 	 * @param pool bounded connection pool of this upstream
 	 * @param retry retry policy of this upstream (which failures are retried is fixed by
-	 * the retry table in DESIGN.md; these are its bounds)
+	 * the retry table of docs/architecture.md; these are its bounds)
 	 */
 	public record Upstream(@NotBlank String endpoint, @DefaultValue("2s") @NotNull Duration connectTimeout,
 			@DefaultValue("10s") @NotNull Duration responseTimeout, @DefaultValue @Valid Pool pool,

@@ -23,7 +23,7 @@ import org.springframework.util.MultiValueMap;
  * @param projectId the Huawei project the call is for (region routing, token scope)
  * @param requestId the gateway's request id, sent as {@code X-Request-Id}
  * @param idempotent whether the call may be repeated after upstream may have acted on it
- * (DESIGN.md retry table: PUT yes, POST no)
+ * (retry table of docs/architecture.md: PUT yes, POST no)
  * @param callerToken the caller's own {@code X-Auth-Token}, used only by pass-through
  * credentials
  * @param headers further request headers the API needs (e.g. IAM's {@code X-Idp-Id}); set

@@ -30,7 +30,7 @@ class VpcClient {
 
 	/**
 	 * Inserts security groups into a port's list. PUT is idempotent, so every transient
-	 * failure is retried (DESIGN.md retry table).
+	 * failure is retried (retry table of docs/architecture.md).
 	 */
 	Mono<UpstreamResponse> insertSecurityGroups(String projectId, String portId, InsertSecurityGroupsRequest body,
 			String requestId, String callerToken) {

@@ -33,9 +33,9 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every error becomes problem+json (DESIGN.md "Errors"): invalid input names each bad
- * field, upstream errors keep upstream's status, code and request id, and nothing
- * internal (stack traces, class names, exception messages) reaches the caller.
+ * Every error becomes problem+json (docs/architecture.md "Errors"): invalid input names
+ * each bad field, upstream errors keep upstream's status, code and request id, and
+ * nothing internal (stack traces, class names, exception messages) reaches the caller.
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {

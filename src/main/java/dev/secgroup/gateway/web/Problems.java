@@ -10,9 +10,10 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
 /**
- * Builds the gateway's problem+json (RFC 9457 plus the Huawei-style members of DESIGN.md:
- * {@code error_code}, {@code error_msg}, {@code request_id}, {@code upstream_request_id},
- * {@code violations}), the same way for every error, own or upstream.
+ * Builds the gateway's problem+json (RFC 9457 plus the Huawei-style members of
+ * docs/architecture.md: {@code error_code}, {@code error_msg}, {@code request_id},
+ * {@code upstream_request_id}, {@code violations}), the same way for every error, own or
+ * upstream.
  */
 public final class Problems {
 

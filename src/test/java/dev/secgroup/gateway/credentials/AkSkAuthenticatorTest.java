@@ -26,9 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The {@code aksk} authenticator on its own: from an outgoing request as the adapter
- * hands it over it reproduces the SDK's variant-A vectors of aksk-test-vectors.md (no
- * project, no security token: {@code host;x-sdk-date}), and derives {@code Host} as HTTP
- * clients send it.
+ * hands it over it reproduces the SDK's variant-A vectors of
+ * {@link SdkHmacSha256SignerTest} (no project, no security token:
+ * {@code host;x-sdk-date}), and derives {@code Host} as HTTP clients send it.
  */
 class AkSkAuthenticatorTest {
 

@@ -12,7 +12,8 @@ import com.github.tomakehurst.wiremock.matching.UrlPathPattern;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 
 /**
- * IAM answers as huawei-cloud-facts.md §1 gives them, and the paths the gateway calls.
+ * IAM answers as docs/huawei-cloud.md "IAM tokens" describes them, and the paths the
+ * gateway calls.
  */
 final class IamStubs {
 

@@ -22,8 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Every vector of /work/shared/upstream/aksk-test-vectors.md (produced by
- * huaweicloud-sdk-core 3.1.170), from the same inputs, checked at each intermediate step.
+ * Every signing vector produced by huaweicloud-sdk-core 3.1.170's own signer
+ * (docs/huawei-cloud.md "AK/SK signing (SDK-HMAC-SHA256)"), from the same inputs, checked
+ * at each intermediate step.
  */
 class SdkHmacSha256SignerTest {
 

@@ -37,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The Helm chart, rendered by Helm's own engine for the default values and for a values
  * file with every optional feature on, checked against what the application really serves
- * and binds. Tagged {@code helm}: runs in its own surefire JVM (STACK.md 4.4).
+ * and binds. Tagged {@code helm}: runs in its own surefire JVM (docs/testing.md "Helm
+ * tests").
  */
 @Tag("helm")
 class HelmChartTest {

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The chart rendered by Helm's own engine (helm-java, in-process) and parsed into plain
  * maps. Only for {@code @Tag("helm")} tests: helm-java must not be loaded in the JVM of
- * the other tests (STACK.md 4.4).
+ * the other tests (docs/testing.md "Helm tests").
  */
 final class RenderedChart {
 

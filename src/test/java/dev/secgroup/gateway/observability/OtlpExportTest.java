@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The OTLP switch README documents: with
+ * The OTLP switch docs/observability.md documents: with
  * {@code management.opentelemetry.tracing.export.otlp.endpoint} set, the call's spans
  * reach the collector (WireMock here) under the caller's trace id. Without it no exporter
  * exists ({@code TracePropagationTest#spansAreNotExportedByDefault}).

@@ -20,9 +20,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Each row of the retry table in DESIGN.md, for the idempotent PUT (VPC) and the
- * non-idempotent POST (HSS). Test settings: 3 attempts, backoff 5-20 ms, response timeout
- * 2 s.
+ * Each row of the retry table (docs/architecture.md "Retries and circuit breaking"), for
+ * the idempotent PUT (VPC) and the non-idempotent POST (HSS). Test settings: 3 attempts,
+ * backoff 5-20 ms, response timeout 2 s.
  */
 class RetryTableTest extends GatewayTestSupport {
 

@@ -1,0 +1,6 @@
+/**
+ * State shared by every replica of the gateway: the store ({@code memory} for one
+ * replica, {@code redis} for several), its key prefix, and the fallback bookkeeping used
+ * while Redis cannot be reached. Shared plumbing: features use it, it knows none of them.
+ */
+package dev.secgroup.gateway.sharedstate;
