@@ -8,10 +8,12 @@ import java.util.TreeSet;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.ObjectMapper;
 
+import dev.secgroup.gateway.sharedstate.SharedRedis;
 import dev.secgroup.gateway.upstream.UpstreamProperties;
 import dev.secgroup.gateway.web.MirroredOperations;
 import dev.secgroup.gateway.web.ProblemWriter;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -28,17 +30,24 @@ class IdempotencyConfiguration {
 	 */
 	static final int FILTER_ORDER = -80;
 
-	static final String KEY_PREFIX = "secgroup-gateway:";
-
 	@Bean
 	IdempotencyMetrics idempotencyMetrics(MeterRegistry meters, MirroredOperations operations) {
 		return new IdempotencyMetrics(meters, operations.names());
 	}
 
+	/**
+	 * Redis when the shared state is ({@code gateway.shared-state.store=redis}), so that
+	 * every replica sees every key; else this replica's memory.
+	 */
 	@Bean
-	IdempotencyStore idempotencyStore(IdempotencyProperties properties, UpstreamProperties upstreams) {
-		return new MemoryIdempotencyStore(properties.memory().maxEntries(), lease(properties, upstreams),
-				properties.ttl(), Clock.systemUTC());
+	IdempotencyStore idempotencyStore(IdempotencyProperties properties, UpstreamProperties upstreams,
+			ObjectProvider<SharedRedis> redis) {
+		Duration lease = lease(properties, upstreams);
+		SharedRedis shared = redis.getIfAvailable();
+		if (shared != null) {
+			return new RedisIdempotencyStore(shared, lease, properties.ttl());
+		}
+		return new MemoryIdempotencyStore(properties.memory().maxEntries(), lease, properties.ttl(), Clock.systemUTC());
 	}
 
 	@Bean
@@ -51,7 +60,7 @@ class IdempotencyConfiguration {
 			IdempotencyProperties properties, ProblemWriter problems, IdempotencyMetrics metrics) {
 		requireKnown(properties.requiredFor(), operations.names());
 		FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(
-				new IdempotencyFilter(operations, store, properties.requiredFor(), KEY_PREFIX, problems, metrics));
+				new IdempotencyFilter(operations, store, properties.requiredFor(), problems, metrics));
 		registration.setOrder(FILTER_ORDER);
 		return registration;
 	}

@@ -50,20 +50,17 @@ final class IdempotencyFilter extends OncePerRequestFilter {
 
 	private final Set<String> requiredFor;
 
-	private final String keyPrefix;
-
 	private final ProblemWriter problems;
 
 	private final IdempotencyMetrics metrics;
 
 	private final AuthenticationTrustResolver trust = new AuthenticationTrustResolverImpl();
 
-	IdempotencyFilter(MirroredOperations operations, IdempotencyStore store, Set<String> requiredFor, String keyPrefix,
+	IdempotencyFilter(MirroredOperations operations, IdempotencyStore store, Set<String> requiredFor,
 			ProblemWriter problems, IdempotencyMetrics metrics) {
 		this.operations = operations;
 		this.store = store;
 		this.requiredFor = Set.copyOf(requiredFor);
-		this.keyPrefix = keyPrefix;
 		this.problems = problems;
 		this.metrics = metrics;
 	}
@@ -121,7 +118,7 @@ final class IdempotencyFilter extends OncePerRequestFilter {
 	 * clients never meet.
 	 */
 	private String storeKey(String operation, IdempotencyKey key) {
-		return keyPrefix + "idempotency:" + operation + ":" + RequestFingerprint.sha256(client() + "\n" + key.value());
+		return "idempotency:" + operation + ":" + RequestFingerprint.sha256(client() + "\n" + key.value());
 	}
 
 	private String client() {
