@@ -6,4 +6,7 @@
  * {@link dev.secgroup.gateway.upstream.UpstreamAuthenticator}; knows no feature and
  * nothing of the web layer.
  */
+@NullMarked
 package dev.secgroup.gateway.credentials;
+
+import org.jspecify.annotations.NullMarked;

@@ -54,7 +54,11 @@ public record CreateSecurityGroupPolicyRequest(@Schema(
 
 	static final String WORKLOAD_TYPE = "^(deployments|statefulsets|daemonsets)$";
 
-	static final String PRINTABLE = "^[^\\p{Cntrl}]*$";
+	/**
+	 * No control character (U+0000-U+001F, U+007F), written so that Java and ECMA-262
+	 * (the OpenAPI pattern dialect) read it alike.
+	 */
+	static final String PRINTABLE = "^[^\\x00-\\x1F\\x7F]*$";
 
 	static final String PRINTABLE_MESSAGE = "must not contain control characters";
 

@@ -40,8 +40,11 @@ public record SecurityGroup(@Schema(
 
 	static final String NAME_MESSAGE = "must be 1-64 characters: letters, digits, '-' or '_'";
 
-	/** No angle brackets (so no HTML tag) and no control characters such as CR/LF. */
-	static final String DESCRIPTION = "^[^<>\\p{Cntrl}]*$";
+	/**
+	 * No angle brackets (so no HTML tag) and no control characters such as CR/LF
+	 * (U+0000-U+001F, U+007F), written so that Java and ECMA-262 read it alike.
+	 */
+	static final String DESCRIPTION = "^[^<>\\x00-\\x1F\\x7F]*$";
 
 	static final String DESCRIPTION_MESSAGE = "must not contain HTML tags ('<', '>') or control characters";
 

@@ -4,4 +4,7 @@
  * request ids on reactor threads. Nothing here is called by the features; it observes
  * them through Spring and Micrometer.
  */
+@NullMarked
 package dev.secgroup.gateway.observability;
+
+import org.jspecify.annotations.NullMarked;

@@ -3,4 +3,7 @@
  * API keys, JWT) and per-client grants of operations and projects, all enforced by Spring
  * Security.
  */
+@NullMarked
 package dev.secgroup.gateway.security;
+
+import org.jspecify.annotations.NullMarked;

@@ -3,4 +3,7 @@
  * replica, {@code redis} for several), its key prefix, and the fallback bookkeeping used
  * while Redis cannot be reached. Shared plumbing: features use it, it knows none of them.
  */
+@NullMarked
 package dev.secgroup.gateway.sharedstate;
+
+import org.jspecify.annotations.NullMarked;

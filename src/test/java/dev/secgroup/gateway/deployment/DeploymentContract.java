@@ -4,9 +4,10 @@ import java.nio.file.Path;
 
 /**
  * What the container image and the Helm chart promise about the running gateway, stated
- * once. {@code HelmChartTest} and {@code DockerfileTest} check that the chart and the
- * Dockerfile use these values; {@code ManagementEndpointsTest}, {@code LayeredJarIT} and
- * {@code DockerImageTest} check that the application really serves them.
+ * once. The {@code HelmChart*Test} classes and {@code DockerfileTest} check that the
+ * chart and the Dockerfile use these values; {@code ManagementEndpointsTest},
+ * {@code LayeredJarIT} and {@code DockerImageTest} check that the application really
+ * serves them.
  */
 final class DeploymentContract {
 

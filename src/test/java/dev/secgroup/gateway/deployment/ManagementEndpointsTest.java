@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The application really serves what the chart's probes and ServiceMonitor call
  * ({@link DeploymentContract}): the liveness and readiness health groups and Prometheus
  * on the management port, and none of them on the API port. The port is random here;
- * HelmChartTest checks that the chart sets management.server.port to the port its probes
- * use.
+ * HelmChartPortsTest checks that the chart sets management.server.port to the port its
+ * probes use.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
 @ActiveProfiles("test")

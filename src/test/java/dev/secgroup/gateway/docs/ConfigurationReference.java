@@ -121,7 +121,8 @@ final class ConfigurationReference {
 			}
 			else {
 				boolean open = Map.class.isAssignableFrom(rawType) || Collection.class.isAssignableFrom(rawType);
-				into.putIfAbsent(name, new Property(name, simple(type.getTypeName()), defaultValue, "", open));
+				into.putIfAbsent(name, new Property(name, simple(type.getTypeName()), defaultValue,
+						javadoc(RecordJavadoc.param(record, components[i].getName())), open));
 			}
 		}
 	}

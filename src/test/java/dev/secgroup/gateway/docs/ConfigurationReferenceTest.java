@@ -48,6 +48,8 @@ class ConfigurationReferenceTest {
 				"gateway.http.max-body-size");
 		assertThat(bound.get("gateway.upstreams.<key>.retry.max-attempts").defaultValue()).isEqualTo("3");
 		assertThat(bound.get("gateway.credentials.mode").description()).contains("`aksk`");
+		assertThat(bound.get("gateway.upstreams.<key>.retry.deadline").description())
+			.isEqualTo("total time of a call, all attempts and waits included (then 504)");
 	}
 
 	@Test

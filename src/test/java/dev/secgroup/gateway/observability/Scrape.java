@@ -19,7 +19,7 @@ import static org.awaitility.Awaitility.await;
  * One scrape of {@code /actuator/prometheus} on the management port, parsed from the text
  * format the way Prometheus reads it: series name, labels, value.
  */
-final class Scrape {
+public final class Scrape {
 
 	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -32,7 +32,7 @@ final class Scrape {
 	/**
 	 * Scrapes, sending {@code headers} (an API key where the security mode asks for one).
 	 */
-	static Scrape of(int managementPort, String... headers) {
+	public static Scrape of(int managementPort, String... headers) {
 		HttpResponse<String> response = get(managementPort, "/actuator/prometheus", headers);
 		if (response.statusCode() != 200) {
 			throw new AssertionError("scrape answered " + response.statusCode() + ": " + response.body());
@@ -51,11 +51,11 @@ final class Scrape {
 	 * {@code http.server.requests} when its filter returns, just after the caller got the
 	 * answer: a scrape right after a call may be a moment early.
 	 */
-	static void eventually(int managementPort, Consumer<Scrape> assertions) {
+	public static void eventually(int managementPort, Consumer<Scrape> assertions) {
 		eventually(() -> of(managementPort), assertions);
 	}
 
-	static void eventually(Supplier<Scrape> scrape, Consumer<Scrape> assertions) {
+	public static void eventually(Supplier<Scrape> scrape, Consumer<Scrape> assertions) {
 		await().atMost(Duration.ofSeconds(5))
 			.pollInterval(Duration.ofMillis(20))
 			.untilAsserted(() -> assertions.accept(scrape.get()));
@@ -94,7 +94,7 @@ final class Scrape {
 	 * The value of the one series with this name whose labels include {@code labels}
 	 * ({@code "name", "value", ...}), summed if several match; 0 if none does.
 	 */
-	double value(String name, String... labels) {
+	public double value(String name, String... labels) {
 		return matching(name, labels).stream().mapToDouble(Series::value).sum();
 	}
 

@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Each row of the retry table (docs/architecture.md "Retries and circuit breaking"), for
  * the idempotent PUT (VPC) and the non-idempotent POST (HSS). Test settings: 3 attempts,
- * backoff 5-20 ms, response timeout 2 s.
+ * backoff 5-20 ms, response timeout 2 s. The rows about response timeouts are in
+ * {@link RetryTableTimeoutTest}, with short timeouts.
  */
 class RetryTableTest extends GatewayTestSupport {
 
@@ -80,39 +81,6 @@ class RetryTableTest extends GatewayTestSupport {
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(parse(response.body()).get("error_code").asString()).isEqualTo("VPC.9999");
 		assertThat(parse(response.body()).get("upstream_request_id").asString()).isEqualTo("vpc-500");
-		assertThat(calls()).isEqualTo(3);
-	}
-
-	@Test
-	void retriesPutAfterAReadTimeout() {
-		failOnceThenSucceed(() -> WireMock.put(urlPathMatching(VPC)), aResponse().withStatus(200).withFixedDelay(4000));
-
-		HttpResponse<String> response = put(VPC_PATH, VPC_BODY);
-
-		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(calls()).isEqualTo(2);
-	}
-
-	@Test
-	void neverRetriesPostAfterReadTimeoutAndAnswers504() {
-		upstream
-			.stubFor(WireMock.post(urlPathMatching(HSS)).willReturn(aResponse().withStatus(200).withFixedDelay(4000)));
-
-		HttpResponse<String> response = post(HSS_PATH, HSS_BODY);
-
-		assertThat(response.statusCode()).isEqualTo(504);
-		assertThat(parse(response.body()).get("error_code").asString()).isEqualTo("GW.0504");
-		assertThat(calls()).isEqualTo(1);
-	}
-
-	@Test
-	void putAnswers504WhenEveryAttemptTimesOut() {
-		upstream
-			.stubFor(WireMock.put(urlPathMatching(VPC)).willReturn(aResponse().withStatus(200).withFixedDelay(4000)));
-
-		HttpResponse<String> response = put(VPC_PATH, VPC_BODY);
-
-		assertThat(response.statusCode()).isEqualTo(504);
 		assertThat(calls()).isEqualTo(3);
 	}
 

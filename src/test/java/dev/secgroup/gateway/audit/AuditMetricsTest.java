@@ -1,8 +1,9 @@
-package dev.secgroup.gateway.observability;
+package dev.secgroup.gateway.audit;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import org.junit.jupiter.api.Test;
 
+import dev.secgroup.gateway.observability.Scrape;
 import dev.secgroup.gateway.support.SecuredGatewayTestSupport;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -19,6 +20,10 @@ class AuditMetricsTest extends SecuredGatewayTestSupport {
 	private static final String EVENTS = "gateway_audit_events_total";
 
 	private static final String VPC = "vpc:AddSecurityGroups";
+
+	private static final String SERVER = "http_server_requests_seconds_count";
+
+	private static final String VPC_ROUTE = "/v3/{project_id}/ports/{port_id}/insert-security-groups";
 
 	@Test
 	void eventsAreCountedByOperationAndOutcome() {
@@ -39,12 +44,8 @@ class AuditMetricsTest extends SecuredGatewayTestSupport {
 			assertThat(increase(before, after, EVENTS, "operation", VPC, "outcome", "rejected")).isEqualTo(1);
 			assertThat(increase(before, after, EVENTS, "operation", VPC, "outcome", "failed")).isEqualTo(1);
 			assertThat(increase(before, after, "gateway_audit_failures_total", "operation", VPC)).isZero();
-			assertThat(increase(before, after, ServerMetricsTest.SERVER, "uri", ServerMetricsTest.VPC_ROUTE, "status",
-					"401"))
-				.isEqualTo(1);
-			assertThat(increase(before, after, ServerMetricsTest.SERVER, "uri", ServerMetricsTest.VPC_ROUTE, "status",
-					"403"))
-				.isEqualTo(1);
+			assertThat(increase(before, after, SERVER, "uri", VPC_ROUTE, "status", "401")).isEqualTo(1);
+			assertThat(increase(before, after, SERVER, "uri", VPC_ROUTE, "status", "403")).isEqualTo(1);
 		});
 	}
 

@@ -1,0 +1,117 @@
+package dev.secgroup.gateway.deployment;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static dev.secgroup.gateway.deployment.HelmCharts.mount;
+import static dev.secgroup.gateway.deployment.HelmCharts.volume;
+import static dev.secgroup.gateway.deployment.RenderedChart.at;
+import static dev.secgroup.gateway.deployment.RenderedChart.list;
+import static dev.secgroup.gateway.deployment.RenderedChart.map;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Secrets reach the pod only by reference: secretKeyRef, placeholders and a config tree.
+ * Rendered by Helm's own engine ({@link HelmCharts}); tagged {@code helm}: runs in its
+ * own surefire JVM.
+ */
+@Tag("helm")
+class HelmChartSecretsTest {
+
+	private static final KnownProperties properties = HelmCharts.properties();
+
+	private static final RenderedChart defaults = HelmCharts.defaults();
+
+	private static final RenderedChart full = HelmCharts.full();
+
+	static Stream<Arguments> valueSets() {
+		return HelmCharts.valueSets();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("valueSets")
+	void secretsReachThePodOnlyByReference(String name, RenderedChart chart) {
+		Pattern secretish = Pattern.compile("(?i)(secret|password|token|access.?key|api.?key)");
+
+		chart.env().forEach((variable, entry) -> {
+			if (secretish.matcher(variable).find()) {
+				assertThat(entry).as(variable).doesNotContainKey("value");
+				assertThat(at(entry, "valueFrom.secretKeyRef.name")).as(variable).isNotNull();
+			}
+		});
+		RenderedChart.flatten(chart.applicationConfig()).forEach((key, value) -> {
+			if (secretish.matcher(key.replaceAll(".*\\.", "")).find() && !key.endsWith("id-token-file")) {
+				assertThat(String.valueOf(value)).as("%s in the ConfigMap", key).matches("\\$\\{[A-Z0-9_]+}");
+			}
+		});
+	}
+
+	@Test
+	void akskCredentialsComeFromTheExistingSecret() {
+		RenderedChart chart = RenderedChart.render(Map.of("gateway.credentials.existingSecret", "huawei-aksk",
+				"gateway.credentials.secretKeys.securityToken", "security-token"));
+		Map<String, Map<String, Object>> env = chart.env();
+
+		for (String variable : List.of("GATEWAY_CREDENTIALS_ACCESS_KEY", "GATEWAY_CREDENTIALS_SECRET_KEY",
+				"GATEWAY_CREDENTIALS_SECURITY_TOKEN")) {
+			assertThat(at(env.get(variable), "valueFrom.secretKeyRef.name")).as(variable).isEqualTo("huawei-aksk");
+		}
+		assertThat(at(env.get("GATEWAY_CREDENTIALS_ACCESS_KEY"), "valueFrom.secretKeyRef.key")).isEqualTo("access-key");
+		assertThat(at(env.get("GATEWAY_CREDENTIALS_SECURITY_TOKEN"), "valueFrom.secretKeyRef.optional"))
+			.isEqualTo(true);
+		assertThat(properties.propertyOfEnvironmentVariable("GATEWAY_CREDENTIALS_SECRET_KEY"))
+			.contains("gateway.credentials.secret-key");
+		assertThat(at(chart.applicationConfig(), "gateway.credentials.mode")).isEqualTo("aksk");
+	}
+
+	@Test
+	void passwordModeTakesOnlyThePasswordFromTheSecret() {
+		RenderedChart chart = RenderedChart
+			.render(Map.of("gateway.credentials.mode", "password", "gateway.credentials.password.userName",
+					"svc-gateway", "gateway.credentials.password.domainName", "acme"));
+
+		assertThat(at(chart.env().get("GATEWAY_CREDENTIALS_PASSWORD"), "valueFrom.secretKeyRef.name"))
+			.isEqualTo("gw-secgroup-gateway-credentials");
+		assertThat(chart.env()).doesNotContainKeys("GATEWAY_CREDENTIALS_ACCESS_KEY", "GATEWAY_CREDENTIALS_SECRET_KEY");
+		assertThat(map(at(chart.applicationConfig(), "gateway.credentials"))).containsEntry("user-name", "svc-gateway")
+			.containsEntry("domain-name", "acme")
+			.doesNotContainKey("password");
+	}
+
+	@Test
+	void apiKeyHashesComeFromTheSecretIntoTheClientsList() {
+		Map<String, Map<String, Object>> env = full.env();
+		List<Object> clients = list(at(full.applicationConfig(), "gateway.security.clients"));
+
+		assertThat(clients).hasSize(2);
+		for (int i = 0; i < clients.size(); i++) {
+			String variable = "SECGROUP_GATEWAY_CLIENT_" + i + "_API_KEY_SHA256";
+			assertThat(at(clients.get(i), "api-key-sha256")).isEqualTo("${" + variable + "}");
+			assertThat(at(env.get(variable), "valueFrom.secretKeyRef.name")).isEqualTo("gw-api-keys");
+		}
+		assertThat(at(env.get("SECGROUP_GATEWAY_CLIENT_0_API_KEY_SHA256"), "valueFrom.secretKeyRef.key"))
+			.isEqualTo("orders.sha256");
+		assertThat(at(clients.get(1), "operations"))
+			.isEqualTo(List.of("vpc:AddSecurityGroups", "hss:CreateSecurityGroupPolicy"));
+	}
+
+	@Test
+	void configTreeSecretIsMountedReadOnlyAndImported() {
+		Map<String, Object> mount = mount(full, "secrets");
+
+		assertThat(at(mount, "mountPath")).isEqualTo("/etc/secgroup-gateway/secrets/");
+		assertThat(at(volume(full, "secrets"), "secret.secretName")).isEqualTo("gw-config-tree");
+		assertThat(at(full.applicationConfig(), "spring.config.import"))
+			.isEqualTo("optional:configtree:/etc/secgroup-gateway/secrets/");
+		assertThat(at(defaults.applicationConfig(), "spring.config")).isNull();
+	}
+
+}
