@@ -3,6 +3,7 @@ package dev.secgroup.gateway.idempotency;
 import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.ObjectMapper;
@@ -61,7 +62,7 @@ public final class Idempotency {
 	 * thrown as the {@link UpstreamException} it is
 	 * @return the answer, or the kept answer of an earlier call with the same key
 	 */
-	public ResponseEntity<byte[]> call(HttpServletRequest request, Object body,
+	public ResponseEntity<byte[]> call(HttpServletRequest request, @Nullable Object body,
 			Supplier<ResponseEntity<byte[]>> upstreamCall) {
 		KeyedCall call = KeyedCall.of(request);
 		if (call == null) {

@@ -5,6 +5,7 @@ import java.util.Set;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -25,7 +26,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("gateway.idempotency")
-record IdempotencyProperties(@DefaultValue("24h") @NotNull Duration ttl, Duration lease,
+record IdempotencyProperties(@DefaultValue("24h") @NotNull Duration ttl, @Nullable Duration lease,
 		@DefaultValue Set<String> requiredFor, @DefaultValue Memory memory) {
 
 	/**

@@ -1,6 +1,7 @@
 package dev.secgroup.gateway.idempotency;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 
 import dev.secgroup.gateway.upstream.UpstreamException;
 import dev.secgroup.gateway.upstream.UpstreamTimeoutException;
@@ -21,7 +22,7 @@ final class IdempotencyRefusal extends ErrorResponseException {
 	/** Seconds a caller is told to wait before retrying a key that is in use. */
 	static final int RETRY_AFTER_SECONDS = 1;
 
-	private IdempotencyRefusal(HttpStatus status, ProblemDetail problem, Throwable cause) {
+	private IdempotencyRefusal(HttpStatus status, ProblemDetail problem, @Nullable Throwable cause) {
 		super(status, problem, cause);
 	}
 
@@ -82,7 +83,7 @@ final class IdempotencyRefusal extends ErrorResponseException {
 	}
 
 	private static IdempotencyRefusal unknown(HttpServletRequest request, HttpStatus status, String code, String what,
-			Throwable cause, String upstream) {
+			@Nullable Throwable cause, @Nullable String upstream) {
 		ProblemDetail problem = Problems.of(status, code,
 				what + ": its outcome is unknown. This answer is kept for the Idempotency-Key, so the call is never "
 						+ "sent again with it; check upstream before sending it with a new key.",

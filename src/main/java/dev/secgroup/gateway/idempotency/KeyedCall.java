@@ -1,6 +1,7 @@
 package dev.secgroup.gateway.idempotency;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One call that came with an {@code Idempotency-Key}, through its states: {@code NEW}
@@ -38,7 +39,7 @@ final class KeyedCall {
 	}
 
 	/** The keyed call this request makes, or {@code null}. */
-	static KeyedCall of(HttpServletRequest request) {
+	static @Nullable KeyedCall of(HttpServletRequest request) {
 		return request.getAttribute(ATTRIBUTE) instanceof KeyedCall call ? call : null;
 	}
 

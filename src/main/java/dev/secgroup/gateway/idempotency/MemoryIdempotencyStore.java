@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The store of one replica ({@code gateway.shared-state.store=memory}): a Caffeine cache
@@ -90,7 +91,7 @@ final class MemoryIdempotencyStore implements IdempotencyStore {
 	}
 
 	/** A claim ({@code answer == null}) or a finished call. */
-	private record Entry(String fingerprint, String owner, Instant leaseUntil, StoredAnswer answer) {
+	private record Entry(String fingerprint, String owner, Instant leaseUntil, @Nullable StoredAnswer answer) {
 	}
 
 }

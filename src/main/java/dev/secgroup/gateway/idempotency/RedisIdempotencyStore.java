@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.secgroup.gateway.sharedstate.SharedRedis;
 
 import org.springframework.dao.DataAccessException;
@@ -143,16 +145,16 @@ final class RedisIdempotencyStore implements IdempotencyStore {
 		}
 	}
 
-	private static byte[] bytes(String text) {
+	private static byte[] bytes(@Nullable String text) {
 		return text == null ? NONE : text.getBytes(StandardCharsets.UTF_8);
 	}
 
-	private static String text(Object value) {
+	private static String text(@Nullable Object value) {
 		return value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(value);
 	}
 
 	/** Absent members are stored empty. */
-	private static String optional(Object value) {
+	private static @Nullable String optional(@Nullable Object value) {
 		String text = value == null ? null : text(value);
 		return text == null || text.isEmpty() ? null : text;
 	}

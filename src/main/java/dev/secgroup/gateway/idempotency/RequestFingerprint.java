@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.StringNode;
 
@@ -30,7 +31,7 @@ final class RequestFingerprint {
 	 * @param query decoded query parameters
 	 * @param body the request body as JSON ({@code null} for none)
 	 */
-	static String of(String method, String path, Map<String, String[]> query, JsonNode body) {
+	static String of(String method, String path, Map<String, String[]> query, @Nullable JsonNode body) {
 		StringBuilder canonical = new StringBuilder(256).append(method).append('\n').append(path).append('\n');
 		new TreeMap<>(query).forEach((name, values) -> {
 			for (String value : values) {

@@ -1,5 +1,7 @@
 package dev.secgroup.gateway.idempotency;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The answer of a keyed call, kept to be replayed byte for byte.
  *
@@ -11,8 +13,8 @@ package dev.secgroup.gateway.idempotency;
  * @param requestId the gateway's request id of the call that produced it
  * @param body the exact bytes answered
  */
-record StoredAnswer(int status, String contentType, String upstreamRequestId, String errorCode, String requestId,
-		byte[] body) {
+record StoredAnswer(int status, @Nullable String contentType, @Nullable String upstreamRequestId,
+		@Nullable String errorCode, String requestId, byte @Nullable [] body) {
 
 	StoredAnswer {
 		body = body == null ? new byte[0] : body;

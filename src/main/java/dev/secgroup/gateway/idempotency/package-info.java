@@ -6,4 +6,7 @@
  * features call {@link dev.secgroup.gateway.idempotency.Idempotency} around their
  * upstream call.
  */
+@NullMarked
 package dev.secgroup.gateway.idempotency;
+
+import org.jspecify.annotations.NullMarked;
