@@ -212,6 +212,9 @@ termination grace period are computed from them).
 {{- $clients := list }}
 {{- range $i, $client := $sec.clients }}
 {{- $entry := dict "name" $client.name "projects" $client.projects "operations" $client.operations }}
+{{- if hasKey $client "securityGroups" }}{{ $_ := set $entry "security-groups" $client.securityGroups }}{{ end }}
+{{- if hasKey $client "clusters" }}{{ $_ := set $entry "clusters" $client.clusters }}{{ end }}
+{{- if hasKey $client "namespaces" }}{{ $_ := set $entry "namespaces" $client.namespaces }}{{ end }}
 {{- if $client.apiKeySha256SecretKey }}
 {{- $_ := set $entry "api-key-sha256" (printf "${%s}" (include "secgroup-gateway.apiKeyEnvName" $i)) }}
 {{- end }}

@@ -13,11 +13,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class SecgroupGatewayApplication {
 
 	public static void main(String[] args) {
-		SpringApplication app = new SpringApplication(SecgroupGatewayApplication.class);
-		// The embedded simulator is the default so that a fresh checkout runs with no
-		// credentials.
-		app.setAdditionalProfiles();
-		app.run(args);
+		// The local profile (embedded simulator) is the default of application.yaml
+		// (spring.profiles.default), so that a fresh checkout runs with no credentials.
+		SpringApplication.run(SecgroupGatewayApplication.class, args);
 	}
 
 }

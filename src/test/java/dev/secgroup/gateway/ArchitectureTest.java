@@ -1,6 +1,9 @@
 package dev.secgroup.gateway;
 
+import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.properties.HasName;
+import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -8,6 +11,7 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import jakarta.servlet.ServletRequest;
 import org.jspecify.annotations.NullMarked;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,7 +31,7 @@ class ArchitectureTest {
 
 	@ArchTest
 	static final ArchRule sharedPlumbingNeverImportsAFeature = noClasses().that()
-		.resideInAnyPackage("..gateway.upstream..", "..gateway.web..", "..gateway.credentials..",
+		.resideInAnyPackage("..gateway.call..", "..gateway.upstream..", "..gateway.web..", "..gateway.credentials..",
 				"..gateway.security..", "..gateway.audit..", "..gateway.observability..", "..gateway.sharedstate..",
 				"..gateway.idempotency..")
 		.should()
@@ -114,6 +118,18 @@ class ArchitectureTest {
 		.dependOnClassesThat()
 		.resideInAnyPackage("..gateway.security..", "..gateway.audit..");
 
+	/**
+	 * Features ask security one question, through its public API: may the calling client
+	 * use the resources this validated request names ({@code ResourceGrants}).
+	 */
+	@ArchTest
+	static final ArchRule featuresAskSecurityOnlyThroughResourceGrants = noClasses().that()
+		.resideInAnyPackage("..gateway.hss..", "..gateway.vpc..")
+		.should()
+		.dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe("security other than ResourceGrants",
+				type -> type.getPackageName().endsWith(".gateway.security")
+						&& !type.getName().equals("dev.secgroup.gateway.security.ResourceGrants")));
+
 	/** Security tells the audit record who the client is; audit never asks security. */
 	@ArchTest
 	static final ArchRule auditDoesNotKnowSecurity = noClasses().that()
@@ -135,12 +151,38 @@ class ArchitectureTest {
 		.resideInAPackage("..gateway.observability..");
 
 	/**
+	 * The call context and the operation declarations are the bottom of the house: every
+	 * step reads or writes them, and they know none of the steps.
+	 */
+	@ArchTest
+	static final ArchRule theCallContextKnowsNoOtherPackage = noClasses().that()
+		.resideInAPackage("..gateway.call..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("..gateway.upstream..", "..gateway.web..", "..gateway.credentials..",
+				"..gateway.security..", "..gateway.audit..", "..gateway.observability..", "..gateway.sharedstate..",
+				"..gateway.idempotency..", "..gateway.hss..", "..gateway.vpc..", "..gateway.simulator..");
+
+	/**
+	 * A request's context lives in one request attribute, owned by
+	 * {@code CallContext.of}: no other gateway class passes facts between packages in
+	 * request attributes.
+	 */
+	@ArchTest
+	static final ArchRule onlyTheCallContextSetsRequestAttributes = noClasses().that()
+		.resideOutsideOfPackage("..gateway.call..")
+		.should()
+		.callMethodWhere(JavaCall.Predicates.target(HasName.Predicates.name("setAttribute"))
+			.and(JavaCall.Predicates
+				.target(HasOwner.Predicates.With.owner(JavaClass.Predicates.assignableTo(ServletRequest.class)))));
+
+	/**
 	 * Idempotency wraps the features' upstream calls from outside: the plumbing it sits
 	 * on never knows it, and it knows neither security's nor audit's classes.
 	 */
 	@ArchTest
 	static final ArchRule idempotencyIsAStepThePlumbingDoesNotKnow = noClasses().that()
-		.resideInAnyPackage("..gateway.upstream..", "..gateway.web..", "..gateway.credentials..",
+		.resideInAnyPackage("..gateway.call..", "..gateway.upstream..", "..gateway.web..", "..gateway.credentials..",
 				"..gateway.security..", "..gateway.audit..")
 		.should()
 		.dependOnClassesThat()

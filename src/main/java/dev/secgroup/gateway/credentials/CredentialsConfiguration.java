@@ -18,7 +18,6 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -29,7 +28,6 @@ import org.springframework.context.annotation.Configuration;
  * authenticator, then the features' clients.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(CredentialsProperties.class)
 class CredentialsConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(CredentialsConfiguration.class);

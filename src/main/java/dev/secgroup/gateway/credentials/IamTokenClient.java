@@ -7,13 +7,13 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.Map;
 
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
+import dev.secgroup.gateway.upstream.UpstreamBusyException;
 import dev.secgroup.gateway.upstream.UpstreamCircuitOpenException;
 import dev.secgroup.gateway.upstream.UpstreamClient;
 import dev.secgroup.gateway.upstream.UpstreamCredentialsException;
@@ -72,8 +72,13 @@ final class IamTokenClient {
 		return Mono.defer(() -> {
 			// Issuing a token changes nothing that a repeat could break: safe to retry
 			// like a PUT.
-			UpstreamRequest request = new UpstreamRequest(operation, HttpMethod.POST, path, Map.of(), query,
-					json.writeValueAsBytes(body), projectId, null, true, null, headers);
+			UpstreamRequest request = UpstreamRequest.to(operation, HttpMethod.POST, path)
+				.query(query)
+				.body(json.writeValueAsBytes(body))
+				.project(projectId)
+				.idempotent(true)
+				.headers(headers)
+				.build();
 			return iam.exchange(request);
 		})
 			.onErrorMap(UpstreamException.class, error -> failure(error, projectId))
@@ -163,7 +168,8 @@ final class IamTokenClient {
 							+ describe(iamError) + ".",
 					status, iamError, unavailable ? seconds(retryAfter) : null, error);
 		}
-		Duration retryAfter = error instanceof UpstreamCircuitOpenException open ? open.retryAfter() : null;
+		Duration retryAfter = error instanceof UpstreamCircuitOpenException open ? open.retryAfter()
+				: error instanceof UpstreamBusyException busy ? busy.retryAfter() : null;
 		return new UpstreamCredentialsException(IAM, Reason.IAM_UNAVAILABLE,
 				"IAM could not issue a token for project " + projectId + ": " + error.getMessage() + ".", null, null,
 				retryAfter, error);

@@ -1,6 +1,8 @@
 package dev.secgroup.gateway.hss;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -11,6 +13,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+
+import dev.secgroup.gateway.call.AuditTarget;
 
 /**
  * Body of HSS v5 {@code POST
@@ -50,7 +54,9 @@ public record CreateSecurityGroupPolicyRequest(@Schema(
 				arraySchema = @Schema(description = "Security group list. Gateway bound: 1-100 entries.",
 						requiredMode = Schema.RequiredMode.REQUIRED),
 				minItems = 1, maxItems = 100) @JsonProperty("security_groups") @NotNull @Size(min = 1,
-						max = 100) List<@NotNull @Valid SecurityGroup> securityGroups){
+						max = 100) List<@NotNull @Valid SecurityGroup> securityGroups)
+		implements
+			AuditTarget{
 
 	static final String WORKLOAD_TYPE = "^(deployments|statefulsets|daemonsets)$";
 
@@ -61,5 +67,20 @@ public record CreateSecurityGroupPolicyRequest(@Schema(
 	static final String PRINTABLE = "^[^\\x00-\\x1F\\x7F]*$";
 
 	static final String PRINTABLE_MESSAGE = "must not contain control characters";
+
+	@Override
+	public Map<String, String> auditTarget() {
+		Map<String, String> target = new LinkedHashMap<>();
+		target.put("workload_type", workloadType);
+		target.put("workload_id", workloadId);
+		target.put("workload_name", workloadName);
+		target.put("policy_name", policyName);
+		return target;
+	}
+
+	@Override
+	public List<String> auditSecurityGroupIds() {
+		return securityGroups.stream().map(SecurityGroup::securityGroupId).toList();
+	}
 
 }

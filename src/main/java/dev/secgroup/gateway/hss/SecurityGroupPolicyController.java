@@ -4,22 +4,20 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 
-import dev.secgroup.gateway.audit.AuditRecord;
+import dev.secgroup.gateway.call.CallContext;
 import dev.secgroup.gateway.idempotency.Idempotency;
+import dev.secgroup.gateway.security.ResourceGrants;
 import dev.secgroup.gateway.upstream.UpstreamHeaders;
 import dev.secgroup.gateway.web.PathRules;
-import dev.secgroup.gateway.web.RequestIds;
 import dev.secgroup.gateway.web.UpstreamRelay;
 
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,11 +29,11 @@ import org.springframework.web.bind.annotation.RestController;
  * HSS v5 "Creating a Security Group Policy" (cloud native network model), mirrored on
  * upstream's own method and path.
  * <p>
- * The handler waits for the upstream answer on its request thread (a virtual thread on
- * JDK 21+; never a reactor thread, where Reactor refuses to block): an async MVC result
- * would run the whole filter chain (security, audit, observation) a second time on its
- * dispatch, which costs more CPU than the hop itself. Timeouts are bounded by the
- * adapter's deadline.
+ * The handler records what the call acts on, calls HSS and relays its answer, waiting on
+ * the request thread ({@link UpstreamRelay}); timeouts are bounded by the adapter's
+ * deadline. The operation itself is declared in {@link CreateSecurityGroupPolicy}; the
+ * problem answers every operation shares (502, 503, 504) are added to the OpenAPI
+ * document for it.
  */
 @RestController
 @Tag(name = "HSS", description = "HSS v5: security group policies of Kubernetes workloads")
@@ -53,14 +51,15 @@ class SecurityGroupPolicyController {
 			  } ]
 			}""";
 
-	static final String PATH = "/v5/{project_id}/container-network/{cluster_id}/{namespace}/security-group-policy";
-
 	private final HssClient hss;
+
+	private final ResourceGrants grants;
 
 	private final Idempotency idempotency;
 
-	SecurityGroupPolicyController(HssClient hss, Idempotency idempotency) {
+	SecurityGroupPolicyController(HssClient hss, ResourceGrants grants, Idempotency idempotency) {
 		this.hss = hss;
+		this.grants = grants;
 		this.idempotency = idempotency;
 	}
 
@@ -71,19 +70,9 @@ class SecurityGroupPolicyController {
 	@ApiResponse(responseCode = "200", description = "Request succeeded (empty body).", content = @Content)
 	@ApiResponse(responseCode = "400",
 			description = "Invalid request (violations name each field; nothing was sent upstream), "
-					+ "or upstream's HSS.xxxx error.",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-					schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "502", description = "Upstream failed or could not be reached.",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-					schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "503", description = "Circuit open: HSS calls are suspended (see Retry-After).",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-					schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "504", description = "HSS did not answer in time.",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-					schema = @Schema(implementation = ProblemDetail.class)))
-	@PostMapping(path = PATH, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+					+ "or upstream's HSS.xxxx error.")
+	@PostMapping(path = CreateSecurityGroupPolicy.PATH, consumes = MediaType.APPLICATION_JSON_VALUE,
+			produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<byte[]> createSecurityGroupPolicy(@Parameter(
 			description = "Project ID: 1 to 256 characters. Gateway charset bound: letters, digits, '-' or '_'.",
 			example = "f5dab68cd75740e68c599e9af5fe0aed") @PathVariable("project_id") @Pattern(
@@ -102,26 +91,22 @@ class SecurityGroupPolicyController {
 					description = "Enterprise project ID: 1 to 256 characters; all_granted_eps = all enterprise projects; "
 							+ "default 0 (default enterprise project). Only needed when enterprise projects are enabled. "
 							+ "Gateway charset bound: letters, digits, '-' or '_'.",
-					example = "all_granted_eps") @RequestParam(name = "enterprise_project_id",
+					example = "all_granted_eps") @RequestParam(name = CreateSecurityGroupPolicy.ENTERPRISE_PROJECT_ID,
 							required = false) @Pattern(regexp = PathRules.PROJECT_ID,
 									message = PathRules.PROJECT_ID_MESSAGE) String enterpriseProjectId,
 			@io.swagger.v3.oas.annotations.parameters.RequestBody(
 					content = @Content(examples = @ExampleObject(name = "document example",
 							value = EXAMPLE))) @Valid @RequestBody CreateSecurityGroupPolicyRequest body,
 			HttpServletRequest request) {
-		AuditRecord audit = AuditRecord.of(request)
-			.target("workload_type", body.workloadType())
-			.target("workload_id", body.workloadId())
-			.target("workload_name", body.workloadName())
-			.target("policy_name", body.policyName())
-			.target("enterprise_project_id", enterpriseProjectId)
-			.securityGroupIds(body.securityGroups().stream().map(SecurityGroup::securityGroupId).toList());
+		CallContext call = CallContext.of(request)
+			.target(body)
+			.target(CreateSecurityGroupPolicy.ENTERPRISE_PROJECT_ID, enterpriseProjectId);
+		grants.requireCluster("cluster_id", clusterId);
+		grants.requireNamespace("namespace", namespace);
+		grants.requireSecurityGroups(body.auditSecurityGroupIds(), i -> "security_groups[" + i + "].security_group_id");
 		return idempotency.call(request, body,
-				() -> audit
-					.upstreamCall(hss.createSecurityGroupPolicy(projectId, clusterId, namespace, enterpriseProjectId,
-							body, RequestIds.of(request), request.getHeader(UpstreamHeaders.AUTH_TOKEN)))
-					.map(UpstreamRelay::relay)
-					.block());
+				() -> UpstreamRelay.relay(call, hss.createSecurityGroupPolicy(projectId, clusterId, namespace,
+						enterpriseProjectId, body, call.requestId(), request.getHeader(UpstreamHeaders.AUTH_TOKEN))));
 	}
 
 }

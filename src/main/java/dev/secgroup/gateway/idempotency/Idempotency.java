@@ -8,9 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.ObjectMapper;
 
+import dev.secgroup.gateway.call.CallContext;
 import dev.secgroup.gateway.upstream.UpstreamErrorException;
 import dev.secgroup.gateway.upstream.UpstreamException;
-import dev.secgroup.gateway.web.Problems;
 import dev.secgroup.gateway.web.UpstreamRelay;
 
 import org.springframework.http.HttpHeaders;
@@ -130,9 +130,11 @@ public final class Idempotency {
 	}
 
 	private static ResponseEntity<byte[]> replay(HttpServletRequest request, StoredAnswer answer) {
+		// What the caller is answered, for the audit trail.
+		CallContext call = CallContext.of(request);
+		call.replayed(answer.requestId());
 		if (answer.errorCode() != null) {
-			// What the caller is answered, for the audit trail.
-			request.setAttribute(Problems.ERROR_CODE_ATTRIBUTE, answer.errorCode());
+			call.errorCode(answer.errorCode());
 		}
 		ResponseEntity.BodyBuilder builder = ResponseEntity.status(answer.status()).header(REPLAYED_HEADER, "true");
 		if (answer.contentType() != null) {

@@ -8,9 +8,10 @@ import java.util.TreeSet;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.ObjectMapper;
 
+import dev.secgroup.gateway.call.FilterOrder;
+import dev.secgroup.gateway.call.MirroredOperations;
 import dev.secgroup.gateway.sharedstate.SharedRedis;
 import dev.secgroup.gateway.upstream.UpstreamProperties;
-import dev.secgroup.gateway.web.MirroredOperations;
 import dev.secgroup.gateway.web.ProblemWriter;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -23,12 +24,6 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IdempotencyProperties.class)
 class IdempotencyConfiguration {
-
-	/**
-	 * Right after Spring Security (order -100): keys are scoped to the authenticated
-	 * client, and a refused call never reaches the step.
-	 */
-	static final int FILTER_ORDER = -80;
 
 	@Bean
 	IdempotencyMetrics idempotencyMetrics(MeterRegistry meters, MirroredOperations operations) {
@@ -60,8 +55,8 @@ class IdempotencyConfiguration {
 			IdempotencyProperties properties, ProblemWriter problems, IdempotencyMetrics metrics) {
 		requireKnown(properties.requiredFor(), operations.names());
 		FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(
-				new IdempotencyFilter(operations, store, properties.requiredFor(), problems, metrics));
-		registration.setOrder(FILTER_ORDER);
+				new IdempotencyFilter(store, properties.requiredFor(), problems, metrics));
+		registration.setOrder(FilterOrder.IDEMPOTENCY);
 		return registration;
 	}
 

@@ -3,7 +3,6 @@ package dev.secgroup.gateway.idempotency;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -12,20 +11,16 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 
-import dev.secgroup.gateway.web.MirroredOperations;
+import dev.secgroup.gateway.call.CallContext;
+import dev.secgroup.gateway.call.MirroredOperation;
 import dev.secgroup.gateway.web.ProblemWriter;
 import dev.secgroup.gateway.web.Problems;
-import dev.secgroup.gateway.web.RequestIds;
 import dev.secgroup.gateway.web.UpstreamRelay;
 import dev.secgroup.gateway.web.Violation;
 
-import org.springframework.http.HttpMethod;
-import org.springframework.security.authentication.AuthenticationTrustResolver;
-import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -44,8 +39,6 @@ final class IdempotencyFilter extends OncePerRequestFilter {
 	/** Scope of calls made without an authenticated client (security mode none). */
 	private static final String NO_CLIENT = "";
 
-	private final MirroredOperations operations;
-
 	private final IdempotencyStore store;
 
 	private final Set<String> requiredFor;
@@ -54,11 +47,8 @@ final class IdempotencyFilter extends OncePerRequestFilter {
 
 	private final IdempotencyMetrics metrics;
 
-	private final AuthenticationTrustResolver trust = new AuthenticationTrustResolverImpl();
-
-	IdempotencyFilter(MirroredOperations operations, IdempotencyStore store, Set<String> requiredFor,
-			ProblemWriter problems, IdempotencyMetrics metrics) {
-		this.operations = operations;
+	IdempotencyFilter(IdempotencyStore store, Set<String> requiredFor, ProblemWriter problems,
+			IdempotencyMetrics metrics) {
 		this.store = store;
 		this.requiredFor = Set.copyOf(requiredFor);
 		this.problems = problems;
@@ -68,12 +58,13 @@ final class IdempotencyFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		Optional<MirroredOperations.Call> matched = operations.match(request);
-		if (matched.isEmpty()) {
+		CallContext context = CallContext.of(request);
+		MirroredOperation mirrored = context.operation();
+		if (mirrored == null) {
 			chain.doFilter(request, response);
 			return;
 		}
-		String operation = matched.get().operation().name();
+		String operation = mirrored.name();
 		List<String> fields = Collections.list(request.getHeaders(IdempotencyKey.HEADER));
 		if (fields.isEmpty()) {
 			if (requiredFor.contains(operation)) {
@@ -91,8 +82,8 @@ final class IdempotencyFilter extends OncePerRequestFilter {
 			invalid(request, response, malformed.getMessage());
 			return;
 		}
-		boolean idempotent = !HttpMethod.POST.equals(matched.get().operation().method());
-		KeyedCall call = new KeyedCall(operation, idempotent, storeKey(operation, key), UUID.randomUUID().toString());
+		KeyedCall call = new KeyedCall(operation, mirrored.idempotent(), storeKey(operation, context.client(), key),
+				UUID.randomUUID().toString());
 		call.attachTo(request);
 		ContentCachingResponseWrapper buffer = new ContentCachingResponseWrapper(response);
 		try {
@@ -117,13 +108,9 @@ final class IdempotencyFilter extends OncePerRequestFilter {
 	 * neither (a key may be guessable, a client name is not the store's business) and two
 	 * clients never meet.
 	 */
-	private String storeKey(String operation, IdempotencyKey key) {
-		return "idempotency:" + operation + ":" + RequestFingerprint.sha256(client() + "\n" + key.value());
-	}
-
-	private String client() {
-		Authentication caller = SecurityContextHolder.getContext().getAuthentication();
-		return trust.isAuthenticated(caller) ? caller.getName() : NO_CLIENT;
+	private static String storeKey(String operation, @Nullable String client, IdempotencyKey key) {
+		return "idempotency:" + operation + ":"
+				+ RequestFingerprint.sha256((client != null ? client : NO_CLIENT) + "\n" + key.value());
 	}
 
 	private void end(HttpServletRequest request, KeyedCall call, ContentCachingResponseWrapper buffer) {
@@ -139,11 +126,11 @@ final class IdempotencyFilter extends OncePerRequestFilter {
 	}
 
 	private void complete(HttpServletRequest request, KeyedCall call, ContentCachingResponseWrapper buffer) {
+		CallContext context = CallContext.of(request);
 		int status = buffer.getStatus();
 		StoredAnswer answer = new StoredAnswer(status, buffer.getContentType(),
-				buffer.getHeader(UpstreamRelay.UPSTREAM_REQUEST_ID),
-				status >= 400 ? Problems.errorCodeOf(request) : null, RequestIds.of(request),
-				buffer.getContentAsByteArray());
+				buffer.getHeader(UpstreamRelay.UPSTREAM_REQUEST_ID), status >= 400 ? context.errorCode() : null,
+				context.requestId(), buffer.getContentAsByteArray());
 		try {
 			if (!store.complete(call.storeKey(), call.owner(), answer)) {
 				log.warn("{} with Idempotency-Key outlived its lease and another call took the key over; "

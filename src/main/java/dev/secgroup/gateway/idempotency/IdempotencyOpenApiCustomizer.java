@@ -16,8 +16,8 @@ import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
-import dev.secgroup.gateway.web.MirroredOperation;
-import dev.secgroup.gateway.web.MirroredOperations;
+import dev.secgroup.gateway.call.MirroredOperation;
+import dev.secgroup.gateway.call.MirroredOperations;
 
 /**
  * Publishes the {@code Idempotency-Key} contract on every mirrored operation: the header

@@ -3,6 +3,8 @@ package dev.secgroup.gateway.idempotency;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
+import dev.secgroup.gateway.call.CallContext;
+
 /**
  * One call that came with an {@code Idempotency-Key}, through its states: {@code NEW}
  * (key checked) → {@code CLAIMED} (the key is this call's; its answer is kept or the key
@@ -11,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class KeyedCall {
 
-	private static final String ATTRIBUTE = KeyedCall.class.getName();
+	/** Where the call's context keeps it, from the filter to the step. */
+	private static final CallContext.Fact<KeyedCall> FACT = new CallContext.Fact<>("idempotency key", KeyedCall.class);
 
 	enum State {
 
@@ -40,11 +43,11 @@ final class KeyedCall {
 
 	/** The keyed call this request makes, or {@code null}. */
 	static @Nullable KeyedCall of(HttpServletRequest request) {
-		return request.getAttribute(ATTRIBUTE) instanceof KeyedCall call ? call : null;
+		return CallContext.of(request).get(FACT);
 	}
 
 	void attachTo(HttpServletRequest request) {
-		request.setAttribute(ATTRIBUTE, this);
+		CallContext.of(request).put(FACT, this);
 	}
 
 	String operation() {

@@ -12,16 +12,10 @@ import org.springframework.http.server.observation.ServerRequestObservationConte
  */
 final class RouteObservationConvention extends DefaultServerRequestObservationConvention {
 
-	private final Routes routes;
-
-	RouteObservationConvention(Routes routes) {
-		this.routes = routes;
-	}
-
 	@Override
 	protected KeyValue uri(ServerRequestObservationContext context) {
 		if (context.getPathPattern() == null && context.getCarrier() != null) {
-			String template = routes.templateOf(context.getCarrier());
+			String template = Routes.templateOf(context.getCarrier());
 			if (template != null) {
 				return KeyValue.of("uri", template);
 			}

@@ -2,8 +2,8 @@ package dev.secgroup.gateway.observability;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import dev.secgroup.gateway.web.MirroredOperation;
-import dev.secgroup.gateway.web.MirroredOperations;
+import dev.secgroup.gateway.call.CallContext;
+import dev.secgroup.gateway.call.MirroredOperation;
 
 import org.springframework.web.servlet.HandlerMapping;
 
@@ -12,9 +12,10 @@ import org.springframework.web.servlet.HandlerMapping;
  * mapping, never the raw path (ids in paths would make every call a new time series).
  * <p>
  * A call of a mirrored operation that Spring Security refuses (401, 403) never reaches
- * Spring MVC, so it has no mapping; it is still named by its operation's template, so
- * that refusals show per operation. Anything else without a mapping is {@code NOT_FOUND}
- * (404), {@code REDIRECTION} (3xx) or {@code UNKNOWN}, as Spring names them.
+ * Spring MVC, so it has no mapping; it is still named by its operation's template (from
+ * the call's context), so that refusals show per operation. Anything else without a
+ * mapping is {@code NOT_FOUND} (404), {@code REDIRECTION} (3xx) or {@code UNKNOWN}, as
+ * Spring names them.
  */
 final class Routes {
 
@@ -24,30 +25,23 @@ final class Routes {
 
 	static final String UNKNOWN = "UNKNOWN";
 
-	private final MirroredOperations operations;
-
-	Routes(MirroredOperations operations) {
-		this.operations = operations;
+	private Routes() {
 	}
 
 	/**
 	 * The route of a request, or {@code null} when neither Spring MVC nor a mirrored
 	 * operation matched it.
 	 */
-	String templateOf(HttpServletRequest request) {
+	static String templateOf(HttpServletRequest request) {
 		if (request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE) instanceof String best) {
 			return best;
 		}
-		// Only requests MVC did not map get here (refused, 404): matching two patterns is
-		// cheap.
-		return operations.match(request)
-			.map(MirroredOperations.Call::operation)
-			.map(MirroredOperation::path)
-			.orElse(null);
+		MirroredOperation operation = CallContext.of(request).operation();
+		return operation != null ? operation.path() : null;
 	}
 
 	/** The route, or the name Spring gives an unmapped request with this status. */
-	String of(HttpServletRequest request, int status) {
+	static String of(HttpServletRequest request, int status) {
 		String template = templateOf(request);
 		if (template != null) {
 			return template;

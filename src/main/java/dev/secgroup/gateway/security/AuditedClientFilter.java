@@ -7,7 +7,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import dev.secgroup.gateway.audit.AuditRecord;
+import dev.secgroup.gateway.call.CallContext;
 
 import org.springframework.security.authentication.AuthenticationTrustResolver;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
@@ -16,8 +16,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Tells the audit record who the caller is, once authentication has run and before
- * authorization decides: a refused call (403) is recorded with the client that made it.
+ * Records who the caller is in the call's context, once authentication has run and before
+ * authorization decides: a refused call (403) is audited and logged with the client that
+ * made it.
  */
 final class AuditedClientFilter extends OncePerRequestFilter {
 
@@ -28,7 +29,7 @@ final class AuditedClientFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		Authentication caller = SecurityContextHolder.getContext().getAuthentication();
 		if (trust.isAuthenticated(caller)) {
-			AuditRecord.of(request).client(caller.getName());
+			CallContext.of(request).client(caller.getName());
 		}
 		chain.doFilter(request, response);
 	}

@@ -54,8 +54,12 @@ final class ClientGrants {
 			if (digest != null) {
 				keys.add(new KeyDigest(name, digest));
 			}
-			grants.put(name, new ClientGrant(name, checkProjects(client.projects(), at),
-					checkOperations(client.operations(), at, knownOperations)));
+			grants.put(name,
+					new ClientGrant(name, checkProjects(client.projects(), at),
+							checkOperations(client.operations(), at, knownOperations),
+							checkPatterns(client.securityGroups(), at + ".security-groups"),
+							checkPatterns(client.clusters(), at + ".clusters"),
+							checkPatterns(client.namespaces(), at + ".namespaces")));
 		}
 	}
 
@@ -138,6 +142,17 @@ final class ClientGrants {
 			}
 		}
 		return new LinkedHashSet<>(operations);
+	}
+
+	private static ValuePatterns checkPatterns(List<String> entries, String at) {
+		for (int j = 0; j < entries.size(); j++) {
+			String entry = entries.get(j);
+			if (entry == null || !ValuePatterns.SYNTAX.matcher(entry).matches()) {
+				throw invalid(at + "[" + j + "] must be " + ValuePatterns.SYNTAX_MESSAGE,
+						"List what the client may use, or leave the list out to allow everything.");
+			}
+		}
+		return ValuePatterns.of(entries);
 	}
 
 	private static InvalidSecurityConfigurationException invalid(String message, String action) {

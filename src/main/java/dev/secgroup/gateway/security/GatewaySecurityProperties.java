@@ -2,6 +2,8 @@ package dev.secgroup.gateway.security;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -46,18 +48,35 @@ record GatewaySecurityProperties(@DefaultValue("api-key") SecurityMode mode,
 	 * @param projects project ids the client may act on; {@code *} for every project
 	 * @param operations operations the client may call: {@code vpc:AddSecurityGroups},
 	 * {@code hss:CreateSecurityGroupPolicy}
+	 * @param securityGroups security group ids the client may attach (VPC
+	 * {@code port.security_groups}, HSS {@code security_groups[].security_group_id}):
+	 * ids, or patterns where {@code *} stands for any run of characters; {@code *} (the
+	 * default) allows every group
+	 * @param clusters HSS cluster ids the client may act on: ids or {@code *}-patterns;
+	 * {@code *} (the default) allows every cluster
+	 * @param namespaces Kubernetes namespaces (HSS) the client may act on: names or
+	 * {@code *}-patterns; {@code *} (the default) allows every namespace
 	 */
-	record Client(String name, String apiKeySha256, List<String> projects, List<String> operations) {
+	record Client(String name, String apiKeySha256, List<String> projects, List<String> operations,
+			@DefaultValue("*") @Nullable List<String> securityGroups,
+			@DefaultValue("*") @Nullable List<String> clusters, @DefaultValue("*") @Nullable List<String> namespaces) {
+
+		/** No restriction: what a grant without a resource list allows. */
+		static final String ANY = "*";
 
 		Client {
 			projects = projects == null ? List.of() : List.copyOf(projects);
 			operations = operations == null ? List.of() : List.copyOf(operations);
+			securityGroups = securityGroups == null ? List.of(ANY) : List.copyOf(securityGroups);
+			clusters = clusters == null ? List.of(ANY) : List.copyOf(clusters);
+			namespaces = namespaces == null ? List.of(ANY) : List.copyOf(namespaces);
 		}
 
 		@Override
 		public String toString() {
 			// No key hash: configuration objects end up in logs and failure reports.
-			return "Client[name=" + name + ", projects=" + projects + ", operations=" + operations + "]";
+			return "Client[name=" + name + ", projects=" + projects + ", operations=" + operations + ", securityGroups="
+					+ securityGroups + ", clusters=" + clusters + ", namespaces=" + namespaces + "]";
 		}
 
 	}

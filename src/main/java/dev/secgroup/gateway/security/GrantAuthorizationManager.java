@@ -2,7 +2,8 @@ package dev.secgroup.gateway.security;
 
 import java.util.function.Supplier;
 
-import dev.secgroup.gateway.web.MirroredOperation;
+import dev.secgroup.gateway.call.CallContext;
+import dev.secgroup.gateway.call.MirroredOperation;
 
 import org.springframework.security.authentication.AuthenticationTrustResolver;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
@@ -13,20 +14,18 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
 /**
- * Decides a call of one mirrored operation: the authenticated client must be granted the
- * operation and the project in the path. An unauthenticated caller is refused without a
- * reason, which Spring Security answers 401; an unknown client gets nothing.
+ * Decides a call of a mirrored operation: the authenticated client must be granted the
+ * operation and the project in the path, both as the call's context names them. An
+ * unauthenticated caller is refused without a reason, which Spring Security answers 401;
+ * an unknown client gets nothing.
  */
 final class GrantAuthorizationManager implements AuthorizationManager<RequestAuthorizationContext> {
 
 	private final AuthenticationTrustResolver trust = new AuthenticationTrustResolverImpl();
 
-	private final String operation;
-
 	private final ClientGrants clients;
 
-	GrantAuthorizationManager(String operation, ClientGrants clients) {
-		this.operation = operation;
+	GrantAuthorizationManager(ClientGrants clients) {
 		this.clients = clients;
 	}
 
@@ -38,7 +37,13 @@ final class GrantAuthorizationManager implements AuthorizationManager<RequestAut
 			return new AuthorizationDecision(false);
 		}
 		String client = caller.getName();
-		String project = context.getVariables().get(MirroredOperation.PROJECT_ID);
+		CallContext call = CallContext.of(context.getRequest());
+		MirroredOperation mirrored = call.operation();
+		if (mirrored == null) {
+			return new AuthorizationDecision(false);
+		}
+		String operation = mirrored.name();
+		String project = call.projectId();
 		return clients.of(client).map(grant -> {
 			if (!grant.permitsOperation(operation)) {
 				return GrantDecision.refused(client, operation, project,

@@ -7,7 +7,7 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import dev.secgroup.gateway.web.MirroredOperations;
+import dev.secgroup.gateway.call.CallContext;
 import dev.secgroup.gateway.web.ProblemWriter;
 import dev.secgroup.gateway.web.Problems;
 import dev.secgroup.gateway.web.Violation;
@@ -27,12 +27,9 @@ final class ProblemRequestRejectedHandler implements RequestRejectedHandler {
 	private static final String MESSAGE = "must not contain an encoded '/', '%', '.' or ';', a backslash, a control "
 			+ "character, or be '.' or '..'";
 
-	private final MirroredOperations operations;
-
 	private final ProblemWriter problems;
 
-	ProblemRequestRejectedHandler(MirroredOperations operations, ProblemWriter problems) {
-		this.operations = operations;
+	ProblemRequestRejectedHandler(ProblemWriter problems) {
 		this.problems = problems;
 	}
 
@@ -40,11 +37,11 @@ final class ProblemRequestRejectedHandler implements RequestRejectedHandler {
 	public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected)
 			throws IOException {
 		List<Violation> violations = new ArrayList<>();
-		operations.match(request).ifPresent(call -> call.variables().forEach((name, value) -> {
+		CallContext.of(request).variables().forEach((name, value) -> {
 			if (suspicious(value)) {
 				violations.add(new Violation(name, MESSAGE));
 			}
-		}));
+		});
 		if (violations.isEmpty()) {
 			violations.add(new Violation("url", "the request URL " + MESSAGE));
 		}

@@ -7,8 +7,8 @@ import jakarta.servlet.DispatcherType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.secgroup.gateway.web.MirroredOperation;
-import dev.secgroup.gateway.web.MirroredOperations;
+import dev.secgroup.gateway.call.CallContext;
+import dev.secgroup.gateway.call.MirroredOperations;
 import dev.secgroup.gateway.web.ProblemWriter;
 
 import org.springframework.context.annotation.Bean;
@@ -54,9 +54,17 @@ class SecurityConfiguration {
 		return grants;
 	}
 
+	/**
+	 * What the features ask, once a request is validated, about the resources it names.
+	 */
+	@Bean
+	ResourceGrants resourceGrants(ClientGrants grants, GatewaySecurityProperties properties) {
+		return new ResourceGrants(grants, properties.mode());
+	}
+
 	@Bean
 	SecurityFilterChain gatewaySecurity(HttpSecurity http, GatewaySecurityProperties properties, ClientGrants grants,
-			MirroredOperations operations, ProblemWriter problems, Environment environment) throws Exception {
+			ProblemWriter problems, Environment environment) throws Exception {
 		SecurityMode mode = properties.mode();
 		boolean local = environment.acceptsProfiles(Profiles.of("local"));
 		refuseUnauthenticatedOutsideLocal(properties, local);
@@ -78,7 +86,7 @@ class SecurityConfiguration {
 			.requestCache(AbstractHttpConfigurer::disable)
 			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
-			.authorizeHttpRequests(rules -> authorize(rules, mode, grants, operations, publicPaths))
+			.authorizeHttpRequests(rules -> authorize(rules, mode, grants, publicPaths))
 			.addFilterBefore(new AuditedClientFilter(), AuthorizationFilter.class);
 		switch (mode) {
 			case API_KEY -> http.addFilterBefore(apiKeyFilter(grants, entryPoint), AnonymousAuthenticationFilter.class);
@@ -106,27 +114,25 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	RequestRejectedHandler problemRequestRejectedHandler(MirroredOperations operations, ProblemWriter problems) {
-		return new ProblemRequestRejectedHandler(operations, problems);
+	RequestRejectedHandler problemRequestRejectedHandler(ProblemWriter problems) {
+		return new ProblemRequestRejectedHandler(problems);
 	}
 
 	private static void authorize(
 			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules,
-			SecurityMode mode, ClientGrants grants, MirroredOperations operations, List<String> publicPaths) {
-		// Authorized on the REQUEST dispatch; the async dispatch of a reactive result and
-		// an error
-		// dispatch belong to that same, already authorized call.
-		rules.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll();
-		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
-		for (MirroredOperation operation : operations.all()) {
-			var call = rules.requestMatchers(paths.matcher(operation.method(), operation.path()));
-			if (mode == SecurityMode.NONE) {
-				call.permitAll();
-			}
-			else {
-				call.access(new GrantAuthorizationManager(operation.name(), grants));
-			}
+			SecurityMode mode, ClientGrants grants, List<String> publicPaths) {
+		// Authorized on the REQUEST dispatch; an error dispatch belongs to that same,
+		// already authorized call.
+		rules.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
+		// Which operation a request calls was decided once, by the call context.
+		var mirroredCall = rules.requestMatchers(request -> CallContext.of(request).isMirroredCall());
+		if (mode == SecurityMode.NONE) {
+			mirroredCall.permitAll();
 		}
+		else {
+			mirroredCall.access(new GrantAuthorizationManager(grants));
+		}
+		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
 		publicPaths.forEach(path -> rules.requestMatchers(paths.matcher(path)).permitAll());
 		if (mode == SecurityMode.NONE) {
 			rules.anyRequest().permitAll();

@@ -12,8 +12,8 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
-import dev.secgroup.gateway.web.MirroredOperation;
-import dev.secgroup.gateway.web.MirroredOperations;
+import dev.secgroup.gateway.call.MirroredOperation;
+import dev.secgroup.gateway.call.MirroredOperations;
 
 import org.springframework.stereotype.Component;
 

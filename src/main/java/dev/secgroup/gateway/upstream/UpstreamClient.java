@@ -17,6 +17,7 @@ import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOper
 import io.github.resilience4j.reactor.retry.RetryOperator;
 import io.github.resilience4j.retry.Retry;
 import io.netty.handler.timeout.ReadTimeoutException;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.PrematureCloseException;
 
@@ -71,6 +72,8 @@ public final class UpstreamClient {
 
 	private final UpstreamTimeouts timeouts;
 
+	private final CircuitOpenPeriod openPeriod;
+
 	UpstreamClient(String name, WebClient webClient, UpstreamEndpoints endpoints, UpstreamAuthenticator authenticator,
 			CircuitBreaker circuitBreaker, Retry retry, Duration deadline, UpstreamErrorDecoder errorDecoder,
 			Clock clock, UpstreamTimeouts timeouts) {
@@ -84,6 +87,7 @@ public final class UpstreamClient {
 		this.errorDecoder = errorDecoder;
 		this.clock = clock;
 		this.timeouts = timeouts;
+		this.openPeriod = new CircuitOpenPeriod(circuitBreaker, clock);
 	}
 
 	/** The upstream's name ({@code vpc}, {@code hss}, {@code iam}). */
@@ -94,12 +98,13 @@ public final class UpstreamClient {
 	/**
 	 * Sends the request. Completes with upstream's 1xx-3xx answer; fails with an
 	 * {@link UpstreamException} for an error answer (after retries), an unreachable or
-	 * slow upstream, or an open circuit.
+	 * slow upstream, an open circuit, or a full connection pool.
 	 */
 	public Mono<UpstreamResponse> exchange(UpstreamRequest request) {
 		URI uri = endpoints.resolve(request);
 		Call call = new Call(request, uri);
 		return Mono.defer(() -> attempt(call))
+			.doOnError(AttemptFailure.class, call::failed)
 			.transformDeferred(CircuitBreakerOperator.of(circuitBreaker))
 			.transformDeferred(RetryOperator.of(retry))
 			.timeout(deadline, Mono.error(() -> {
@@ -145,10 +150,14 @@ public final class UpstreamClient {
 				.bodyValue(outgoing.request().body())
 				.exchangeToMono(this::read)
 				.map(response -> new Sent(response, headers));
+		}).onErrorMap(UpstreamClient::poolFull, error -> {
+			// Refused by the gateway's own pool: nothing was sent.
+			call.ended(false);
+			return new UpstreamBusyException(name, call.attempts.decrementAndGet(), error);
 		})
 			.doOnNext(sent -> call.ended(sent.response().status() >= 500 && sent.response().status() != 503))
 			.onErrorMap(error -> !(error instanceof UpstreamException),
-					error -> timeouts.attempt(call.failed(classify(error, outgoing.request().idempotent()))));
+					error -> timeouts.attempt(call.attemptFailed(classify(error, outgoing.request().idempotent()))));
 	}
 
 	private Mono<UpstreamResponse> read(ClientResponse response) {
@@ -193,8 +202,7 @@ public final class UpstreamClient {
 		}
 		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
 			if (cause instanceof ConnectException || cause instanceof io.netty.channel.ConnectTimeoutException
-					|| cause instanceof UnknownHostException || cause instanceof SSLHandshakeException
-					|| cause.getClass().getSimpleName().startsWith("PoolAcquire")) {
+					|| cause instanceof UnknownHostException || cause instanceof SSLHandshakeException) {
 				return new AttemptFailure(AttemptFailure.Kind.CONNECT, idempotent, null, null, error);
 			}
 			if (cause instanceof ReadTimeoutException || cause instanceof TimeoutException) {
@@ -207,10 +215,29 @@ public final class UpstreamClient {
 		return new AttemptFailure(AttemptFailure.Kind.RESET, idempotent, null, null, error);
 	}
 
+	/**
+	 * Whether reactor-netty refused to lend a connection: the pool's waiting line is full
+	 * ({@code PoolAcquirePendingLimitException}) or none was freed in time
+	 * ({@code PoolAcquireTimeoutException}); both live in a shaded package.
+	 */
+	static boolean poolFull(Throwable error) {
+		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+			if (cause.getClass().getSimpleName().startsWith("PoolAcquire")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	private UpstreamException toUpstreamException(Throwable error, Call call) {
 		int count = call.attempts.get();
 		if (error instanceof CallNotPermittedException open) {
-			return new UpstreamCircuitOpenException(name, openWait(), count, open);
+			AttemptFailure last = call.lastFailure;
+			if (last == null) {
+				return new UpstreamCircuitOpenException(name, openPeriod.remaining(), count, open);
+			}
+			// The circuit opened during this call's retries: answer what upstream said.
+			error = last;
 		}
 		AttemptFailure failure = classify(error, false);
 		return switch (failure.kind()) {
@@ -227,8 +254,8 @@ public final class UpstreamClient {
 	}
 
 	/**
-	 * One call: its request, URI, requests sent so far, and whether its one refresh is
-	 * used.
+	 * One call: its request, URI, requests sent so far, whether its one refresh is used,
+	 * and how its latest attempt failed.
 	 */
 	private static final class Call {
 
@@ -246,6 +273,9 @@ public final class UpstreamClient {
 		/** An attempt ended without a definitive answer after it may have been sent. */
 		private final AtomicBoolean maybeActed = new AtomicBoolean();
 
+		/** The failure of the latest attempt, to answer with if no attempt follows. */
+		private volatile @Nullable AttemptFailure lastFailure;
+
 		Call(UpstreamRequest request, URI uri) {
 			this.request = request;
 			this.uri = uri;
@@ -258,7 +288,7 @@ public final class UpstreamClient {
 			}
 		}
 
-		AttemptFailure failed(AttemptFailure failure) {
+		AttemptFailure attemptFailed(AttemptFailure failure) {
 			ended(failure.kind() == AttemptFailure.Kind.TIMEOUT || failure.kind() == AttemptFailure.Kind.RESET);
 			return failure;
 		}
@@ -271,15 +301,14 @@ public final class UpstreamClient {
 			return sending.get() || maybeActed.get();
 		}
 
+		void failed(AttemptFailure failure) {
+			this.lastFailure = failure;
+		}
+
 	}
 
 	/** Upstream's answer and the headers the request carried (credentials included). */
 	private record Sent(UpstreamResponse response, HttpHeaders headers) {
-	}
-
-	private Duration openWait() {
-		long millis = circuitBreaker.getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1);
-		return Duration.ofMillis(millis);
 	}
 
 }

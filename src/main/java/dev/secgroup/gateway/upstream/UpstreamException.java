@@ -6,7 +6,7 @@ package dev.secgroup.gateway.upstream;
  */
 public abstract sealed class UpstreamException extends RuntimeException
 		permits UpstreamErrorException, UpstreamUnavailableException, UpstreamTimeoutException,
-		UpstreamCircuitOpenException, UpstreamCredentialsException {
+		UpstreamCircuitOpenException, UpstreamCredentialsException, UpstreamBusyException {
 
 	private final String upstream;
 

@@ -3,6 +3,8 @@ package dev.secgroup.gateway.upstream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.secgroup.gateway.call.MirroredOperation;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.util.LinkedMultiValueMap;
@@ -10,7 +12,8 @@ import org.springframework.util.MultiValueMap;
 
 /**
  * One call to an upstream, as a feature describes it: everything the adapter needs to
- * build the URI, authenticate, send and decide on retries.
+ * build the URI, authenticate, send and decide on retries. Made with named steps:
+ * {@code UpstreamRequest.to(OPERATION).pathVariable("project_id", p).body(bytes)...build()}.
  *
  * @param operation operation name for logs and metrics, e.g.
  * {@code vpc:AddSecurityGroups}
@@ -40,12 +43,20 @@ public record UpstreamRequest(String operation, HttpMethod method, String pathTe
 		headers = HttpHeaders.readOnlyHttpHeaders(headers == null ? new HttpHeaders() : HttpHeaders.copyOf(headers));
 	}
 
-	/** A request without further headers (what VPC and HSS calls need). */
-	public UpstreamRequest(String operation, HttpMethod method, String pathTemplate, Map<String, String> pathVariables,
-			MultiValueMap<String, String> query, byte[] body, String projectId, String requestId, boolean idempotent,
-			String callerToken) {
-		this(operation, method, pathTemplate, pathVariables, query, body, projectId, requestId, idempotent, callerToken,
-				null);
+	/**
+	 * A call of a mirrored operation: its name, method, path template and idempotency as
+	 * the operation declares them.
+	 */
+	public static Builder to(MirroredOperation operation) {
+		return new Builder(operation.name(), operation.method(), operation.path()).idempotent(operation.idempotent());
+	}
+
+	/**
+	 * A call of an upstream operation the gateway does not mirror (e.g. IAM's token
+	 * issuance); not idempotent unless {@link Builder#idempotent(boolean)} says so.
+	 */
+	public static Builder to(String operation, HttpMethod method, String pathTemplate) {
+		return new Builder(operation, method, pathTemplate);
 	}
 
 	@Override
@@ -53,6 +64,100 @@ public record UpstreamRequest(String operation, HttpMethod method, String pathTe
 		// No body, no caller token and no header values: this may end up in a log line.
 		return "UpstreamRequest[" + operation + " " + method + " " + pathTemplate + " " + pathVariables + " " + query
 				+ " bytes=" + body.length + "]";
+	}
+
+	/** The named steps of an {@link UpstreamRequest}. */
+	public static final class Builder {
+
+		private final String operation;
+
+		private final HttpMethod method;
+
+		private final String pathTemplate;
+
+		private final Map<String, String> pathVariables = new LinkedHashMap<>();
+
+		private final MultiValueMap<String, String> query = new LinkedMultiValueMap<>();
+
+		private byte[] body;
+
+		private String projectId;
+
+		private String requestId;
+
+		private boolean idempotent;
+
+		private String callerToken;
+
+		private HttpHeaders headers;
+
+		private Builder(String operation, HttpMethod method, String pathTemplate) {
+			this.operation = operation;
+			this.method = method;
+			this.pathTemplate = pathTemplate;
+		}
+
+		/** The value of a template variable, raw (it is encoded by the adapter). */
+		public Builder pathVariable(String name, String value) {
+			pathVariables.put(name, value);
+			return this;
+		}
+
+		/** Adds a query parameter, decoded; a {@code null} value adds nothing. */
+		public Builder query(String name, String value) {
+			if (value != null) {
+				query.add(name, value);
+			}
+			return this;
+		}
+
+		/** Adds query parameters, decoded. */
+		public Builder query(MultiValueMap<String, String> parameters) {
+			query.addAll(parameters);
+			return this;
+		}
+
+		/** The exact bytes to send. */
+		public Builder body(byte[] body) {
+			this.body = body;
+			return this;
+		}
+
+		/** The Huawei project the call is for (region routing, token scope). */
+		public Builder project(String projectId) {
+			this.projectId = projectId;
+			return this;
+		}
+
+		/** The gateway's request id, sent as {@code X-Request-Id}. */
+		public Builder requestId(String requestId) {
+			this.requestId = requestId;
+			return this;
+		}
+
+		/** Whether upstream may be called again after it may have acted. */
+		public Builder idempotent(boolean idempotent) {
+			this.idempotent = idempotent;
+			return this;
+		}
+
+		/** The caller's own {@code X-Auth-Token}, for pass-through credentials. */
+		public Builder callerToken(String callerToken) {
+			this.callerToken = callerToken;
+			return this;
+		}
+
+		/** Further request headers, set after the adapter's own. */
+		public Builder headers(HttpHeaders headers) {
+			this.headers = headers;
+			return this;
+		}
+
+		public UpstreamRequest build() {
+			return new UpstreamRequest(operation, method, pathTemplate, pathVariables, query, body, projectId,
+					requestId, idempotent, callerToken, headers);
+		}
+
 	}
 
 }

@@ -1,10 +1,14 @@
 package dev.secgroup.gateway.vpc;
 
+import java.util.List;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+
+import dev.secgroup.gateway.call.AuditTarget;
 
 /**
  * Body of VPC v3 {@code PUT /v3/{project_id}/ports/{port_id}/insert-security-groups}
@@ -23,5 +27,19 @@ public record InsertSecurityGroupsRequest(@Schema(
 		requiredMode = Schema.RequiredMode.REQUIRED) @JsonProperty("port") @NotNull @Valid InsertSecurityGroupOption port,
 		@Schema(description = "Whether to only check the request. true: a check request is sent and no security group is added; "
 				+ "if the check succeeds, 202 is returned. false (default): the security groups are added.",
-				defaultValue = "false") @JsonProperty("dry_run") Boolean dryRun) {
+				defaultValue = "false") @JsonProperty("dry_run") Boolean dryRun)
+		implements
+			AuditTarget {
+
+	@Override
+	public List<String> auditSecurityGroupIds() {
+		return port.securityGroups();
+	}
+
+	/** {@code false} when absent: the call is not a check. */
+	@Override
+	public Boolean auditDryRun() {
+		return Boolean.TRUE.equals(dryRun);
+	}
+
 }

@@ -11,15 +11,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 
-import dev.secgroup.gateway.audit.AuditRecord;
+import dev.secgroup.gateway.call.CallContext;
 import dev.secgroup.gateway.idempotency.Idempotency;
+import dev.secgroup.gateway.security.ResourceGrants;
 import dev.secgroup.gateway.upstream.UpstreamHeaders;
 import dev.secgroup.gateway.web.PathRules;
-import dev.secgroup.gateway.web.RequestIds;
 import dev.secgroup.gateway.web.UpstreamRelay;
 
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -30,24 +29,25 @@ import org.springframework.web.bind.annotation.RestController;
  * VPC v3 "Adding a Security Group to the Security Group List of a Port", mirrored on
  * upstream's own method and path.
  * <p>
- * The handler waits for the upstream answer on its request thread (a virtual thread on
- * JDK 21+; never a reactor thread, where Reactor refuses to block): an async MVC result
- * would run the whole filter chain (security, audit, observation) a second time on its
- * dispatch, which costs more CPU than the hop itself. Timeouts are bounded by the
- * adapter's deadline.
+ * The handler records what the body acts on, calls VPC and relays its answer, waiting on
+ * the request thread ({@link UpstreamRelay}); timeouts are bounded by the adapter's
+ * deadline. The operation itself is declared in {@link AddSecurityGroups}; the problem
+ * answers every operation shares (502, 503, 504) are added to the OpenAPI document for
+ * it.
  */
 @RestController
 @Tag(name = "VPC", description = "VPC v3: security groups of a port")
 class PortSecurityGroupController {
 
-	static final String PATH = "/v3/{project_id}/ports/{port_id}/insert-security-groups";
-
 	private final VpcClient vpc;
+
+	private final ResourceGrants grants;
 
 	private final Idempotency idempotency;
 
-	PortSecurityGroupController(VpcClient vpc, Idempotency idempotency) {
+	PortSecurityGroupController(VpcClient vpc, ResourceGrants grants, Idempotency idempotency) {
 		this.vpc = vpc;
+		this.grants = grants;
 		this.idempotency = idempotency;
 	}
 
@@ -61,23 +61,11 @@ class PortSecurityGroupController {
 					examples = @ExampleObject(name = "document example", value = VpcExamples.RESPONSE)))
 	@ApiResponse(responseCode = "202", description = "dry_run: the check succeeded; nothing was changed.")
 	@ApiResponse(responseCode = "400",
-			description = "Invalid request (violations name each field); nothing was sent upstream.",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-					schema = @Schema(implementation = ProblemDetail.class)))
+			description = "Invalid request (violations name each field); nothing was sent upstream.")
 	@ApiResponse(responseCode = "404",
-			description = "Upstream: port not found (upstream error_code and request id kept).",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-					schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "502", description = "Upstream failed or could not be reached.",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-					schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "503", description = "Circuit open: VPC calls are suspended (see Retry-After).",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-					schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "504", description = "VPC did not answer in time.",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-					schema = @Schema(implementation = ProblemDetail.class)))
-	@PutMapping(path = PATH, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+			description = "Upstream: port not found (upstream error_code and request id kept).")
+	@PutMapping(path = AddSecurityGroups.PATH, consumes = MediaType.APPLICATION_JSON_VALUE,
+			produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<byte[]> insertSecurityGroups(
 			@Parameter(description = "Project ID. Gateway bound: " + PathRules.PROJECT_ID_MESSAGE + ".",
 					example = "f5dab68cd75740e68c599e9af5fe0aed") @PathVariable("project_id") @Pattern(
@@ -91,14 +79,10 @@ class PortSecurityGroupController {
 					content = @Content(examples = @ExampleObject(name = "document example",
 							value = VpcExamples.REQUEST))) @Valid @RequestBody InsertSecurityGroupsRequest body,
 			HttpServletRequest request) {
-		AuditRecord audit = AuditRecord.of(request)
-			.securityGroupIds(body.port().securityGroups())
-			.dryRun(Boolean.TRUE.equals(body.dryRun()));
-		return idempotency.call(request, body,
-				() -> audit.upstreamCall(vpc.insertSecurityGroups(projectId, portId, body, RequestIds.of(request),
-						request.getHeader(UpstreamHeaders.AUTH_TOKEN)))
-					.map(UpstreamRelay::relay)
-					.block());
+		CallContext call = CallContext.of(request).target(body);
+		grants.requireSecurityGroups(body.port().securityGroups(), i -> "port.security_groups[" + i + "]");
+		return idempotency.call(request, body, () -> UpstreamRelay.relay(call, vpc.insertSecurityGroups(projectId,
+				portId, body, call.requestId(), request.getHeader(UpstreamHeaders.AUTH_TOKEN))));
 	}
 
 }

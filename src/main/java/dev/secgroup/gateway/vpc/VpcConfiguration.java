@@ -2,25 +2,24 @@ package dev.secgroup.gateway.vpc;
 
 import tools.jackson.databind.ObjectMapper;
 
+import dev.secgroup.gateway.call.MirroredOperation;
 import dev.secgroup.gateway.upstream.UpstreamClients;
-import dev.secgroup.gateway.web.MirroredOperation;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 
 @Configuration(proxyBeanMethods = false)
 class VpcConfiguration {
 
 	@Bean
 	VpcClient vpcClient(UpstreamClients upstreams, ObjectMapper json) {
-		return new VpcClient(upstreams.client("vpc"), json);
+		return new VpcClient(upstreams.client(AddSecurityGroups.OPERATION.upstream()), json);
 	}
 
-	/** Declares the operation to security (grants) and audit (one event per call). */
+	/** Publishes the operation to security (grants), audit and metrics. */
 	@Bean
 	MirroredOperation addSecurityGroups() {
-		return new MirroredOperation(VpcClient.OPERATION, HttpMethod.PUT, PortSecurityGroupController.PATH);
+		return AddSecurityGroups.OPERATION;
 	}
 
 }

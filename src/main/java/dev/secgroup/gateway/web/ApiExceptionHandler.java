@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.secgroup.gateway.upstream.UpstreamBusyException;
 import dev.secgroup.gateway.upstream.UpstreamCircuitOpenException;
 import dev.secgroup.gateway.upstream.UpstreamCredentialsException;
 import dev.secgroup.gateway.upstream.UpstreamError;
@@ -109,6 +110,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			problem.setProperty("upstream_request_id", error.requestId());
 		}
 		ResponseEntity.BodyBuilder builder = ResponseEntity.status(status);
+		// As on the success path (UpstreamRelay): support cases with Huawei quote it.
+		if (ex.response().upstreamRequestId() != null) {
+			builder.header(UpstreamRelay.UPSTREAM_REQUEST_ID, ex.response().upstreamRequestId());
+		}
 		String retryAfter = ex.response().headers().getFirst(HttpHeaders.RETRY_AFTER);
 		if (retryAfter != null && (upstreamStatus == 429 || upstreamStatus == 503)) {
 			builder.header(HttpHeaders.RETRY_AFTER, retryAfter);
@@ -139,6 +144,23 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
 			.body(upstreamProblem(HttpStatus.SERVICE_UNAVAILABLE, ErrorCodes.UPSTREAM_UNAVAILABLE,
 					"The " + ex.upstream() + " service is failing; calls are suspended. Retry after " + seconds + " s.",
+					ex.upstream(), request));
+	}
+
+	/**
+	 * The gateway's own connection pool to the upstream is full: nothing was sent, and
+	 * the upstream is not blamed (no circuit-breaker failure). 503 with a short
+	 * {@code Retry-After}.
+	 */
+	@ExceptionHandler(UpstreamBusyException.class)
+	ResponseEntity<ProblemDetail> upstreamBusy(UpstreamBusyException ex, HttpServletRequest request) {
+		long seconds = Math.max(1, ceilSeconds(ex.retryAfter()));
+		log.warn("{}: call refused without sending", ex.getMessage());
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+			.body(upstreamProblem(HttpStatus.SERVICE_UNAVAILABLE, ErrorCodes.UPSTREAM_UNAVAILABLE,
+					"The gateway's connections to the " + ex.upstream()
+							+ " service are all busy; nothing was sent. Retry after " + seconds + " s.",
 					ex.upstream(), request));
 	}
 

@@ -10,6 +10,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
+import dev.secgroup.gateway.call.FilterOrder;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -22,19 +24,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * the declared length is too large, else while reading (chunked bodies), so no large body
  * is ever buffered. Both give 413 problem+json.
  * <p>
- * Runs after Spring Security's filter chain (order -100): a caller without valid
+ * Runs after Spring Security's filter chain ({@link FilterOrder}): a caller without valid
  * credentials gets 401 before its body is considered, and a 413 is audited with the
  * client that sent it.
  */
 @Component
-@Order(BodySizeLimitFilter.ORDER)
+@Order(FilterOrder.BODY_SIZE_LIMIT)
 class BodySizeLimitFilter extends OncePerRequestFilter {
-
-	/**
-	 * Just after Spring Security's filter chain ({@code spring.security.filter.order},
-	 * -100).
-	 */
-	static final int ORDER = -90;
 
 	private final long limit;
 

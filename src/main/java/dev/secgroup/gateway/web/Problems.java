@@ -5,6 +5,8 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import dev.secgroup.gateway.call.CallContext;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -17,12 +19,6 @@ import org.springframework.http.ProblemDetail;
  */
 public final class Problems {
 
-	/**
-	 * Request attribute holding the {@code error_code} of the last problem made for the
-	 * request: what the caller was answered, for the audit trail.
-	 */
-	public static final String ERROR_CODE_ATTRIBUTE = Problems.class.getName() + ".errorCode";
-
 	private Problems() {
 	}
 
@@ -33,7 +29,7 @@ public final class Problems {
 		problem.setTitle(known != null ? known.getReasonPhrase() : "Error");
 		if (request != null) {
 			problem.setInstance(instance(request));
-			problem.setProperty("request_id", RequestIds.of(request));
+			problem.setProperty("request_id", CallContext.of(request).requestId());
 		}
 		problem.setProperty("error_code", errorCode);
 		problem.setProperty("error_msg", detail);
@@ -60,7 +56,7 @@ public final class Problems {
 			problem.setProperty("error_msg", problem.getDetail() != null ? problem.getDetail() : problem.getTitle());
 		}
 		if (request != null) {
-			problem.setProperty("request_id", RequestIds.of(request));
+			problem.setProperty("request_id", CallContext.of(request).requestId());
 			if (problem.getInstance() == null) {
 				problem.setInstance(instance(request));
 			}
@@ -69,14 +65,13 @@ public final class Problems {
 		return problem;
 	}
 
-	/** The {@code error_code} the request was last answered with, or {@code null}. */
-	public static String errorCodeOf(HttpServletRequest request) {
-		return request.getAttribute(ERROR_CODE_ATTRIBUTE) instanceof String code ? code : null;
-	}
-
+	/**
+	 * Records the code in the call's context: what the caller was answered, for the audit
+	 * event.
+	 */
 	private static void remember(String errorCode, HttpServletRequest request) {
 		if (request != null) {
-			request.setAttribute(ERROR_CODE_ATTRIBUTE, errorCode);
+			CallContext.of(request).errorCode(errorCode);
 		}
 	}
 

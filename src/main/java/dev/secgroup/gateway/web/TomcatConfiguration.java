@@ -5,14 +5,17 @@ import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.boot.tomcat.TomcatContextCustomizer;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Lets an encoded '/' in a path value ({@code %2F}) reach the gateway as data inside one
- * segment, so validation can answer it with problem+json naming the parameter instead of
- * Tomcat's HTML 400. It can never become a separator: path values are validated, then
- * re-encoded upstream.
+ * The API port's Tomcat: problem+json error reports, and a header-read deadline
+ * ({@link DeadlineHttp11NioProtocol}). It also lets an encoded '/' in a path value
+ * ({@code %2F}) reach the gateway as data inside one segment, so validation can answer it
+ * with problem+json naming the parameter instead of Tomcat's HTML 400. It can never
+ * become a separator: path values are validated, then re-encoded upstream.
  */
 @Configuration(proxyBeanMethods = false)
 class TomcatConfiguration {
@@ -25,6 +28,18 @@ class TomcatConfiguration {
 			if (context.getParent() instanceof StandardHost host) {
 				host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
 			}
+		};
+	}
+
+	@Bean
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> headerReadDeadline(HttpProperties properties) {
+		return factory -> {
+			factory.setProtocol(DeadlineHttp11NioProtocol.class.getName());
+			factory.addConnectorCustomizers(connector -> {
+				if (connector.getProtocolHandler() instanceof DeadlineHttp11NioProtocol protocol) {
+					protocol.setHeaderReadTimeout(properties.headerReadTimeout().toMillis());
+				}
+			});
 		};
 	}
 

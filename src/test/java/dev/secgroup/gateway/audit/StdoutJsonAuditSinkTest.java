@@ -66,16 +66,16 @@ class StdoutJsonAuditSinkTest {
 
 	@Test
 	void longCallerValuesAreBoundedSoTheLineStaysCollectable() {
-		String bounded = AuditRecord.bounded("x".repeat(10_000));
+		String bounded = AuditEvents.bounded("x".repeat(10_000));
 
-		assertThat(bounded).hasSize(AuditRecord.MAX_TEXT + "...[truncated]".length()).endsWith("...[truncated]");
-		assertThat(AuditRecord.bounded("short")).isEqualTo("short");
+		assertThat(bounded).hasSize(AuditEvents.MAX_TEXT + "...[truncated]".length()).endsWith("...[truncated]");
+		assertThat(AuditEvents.bounded("short")).isEqualTo("short");
 	}
 
 	private static AuditEvent event(Map<String, String> target) {
 		return new AuditEvent(AuditEvent.TYPE, AuditEvent.SCHEMA, Instant.parse("2026-01-02T03:04:05.678Z"), "req-1",
 				null, "team-a", "10.0.0.1", "vpc:AddSecurityGroups", "p1", target, List.of("sg"), false, 200, 200,
-				"up-1", null, 1, 12);
+				"up-1", null, 1, 12, false, null);
 	}
 
 }

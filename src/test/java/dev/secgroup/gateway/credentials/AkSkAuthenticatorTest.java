@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -72,8 +71,11 @@ class AkSkAuthenticatorTest {
 	@MethodSource("vectors")
 	void reproducesTheSdkVectorsFromAnOutgoingRequest(String vector, HttpMethod method, String uri,
 			MultiValueMap<String, String> query, String body, String signature) {
-		UpstreamRequest request = new UpstreamRequest("test", method, "/", Map.of(), query,
-				body.getBytes(StandardCharsets.UTF_8), null, null, true, null);
+		UpstreamRequest request = UpstreamRequest.to("test", method, "/")
+			.query(query)
+			.body(body.getBytes(StandardCharsets.UTF_8))
+			.idempotent(true)
+			.build();
 
 		HttpHeaders headers = authenticator
 			.sign(new OutgoingRequest("vpc", method, URI.create(uri), request, new HttpHeaders()));

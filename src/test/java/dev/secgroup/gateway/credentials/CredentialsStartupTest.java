@@ -281,7 +281,7 @@ class CredentialsStartupTest {
 	 * auto-configuration.
 	 */
 	@Configuration(proxyBeanMethods = false)
-	@EnableConfigurationProperties({ UpstreamProperties.class, RegionProperties.class })
+	@EnableConfigurationProperties({ UpstreamProperties.class, RegionProperties.class, CredentialsProperties.class })
 	static class Infrastructure {
 
 		@Bean

@@ -10,11 +10,15 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
+import dev.secgroup.gateway.support.AuditLines;
 import dev.secgroup.gateway.support.SecuredGatewayTestSupport;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -29,6 +33,7 @@ import static org.awaitility.Awaitility.await;
  * What a caller sees with {@code Idempotency-Key}, against a running gateway and a
  * WireMock upstream; run once per store (memory, Redis). Each test uses fresh keys.
  */
+@ExtendWith(OutputCaptureExtension.class)
 abstract class IdempotencyScenarios extends SecuredGatewayTestSupport {
 
 	static final String VPC_UPSTREAM = "/vpc" + VPC_PATH;
@@ -63,6 +68,34 @@ abstract class IdempotencyScenarios extends SecuredGatewayTestSupport {
 		assertThat(retry.headers().firstValue(Idempotency.REPLAYED_HEADER)).hasValue("true");
 		upstream.verify(1, putRequestedFor(urlPathEqualTo(VPC_UPSTREAM)));
 		assertThat(count("vpc:AddSecurityGroups", "replayed")).isEqualTo(replays + 1);
+	}
+
+	@Test
+	void theAuditEventOfAReplaySaysSoAndNamesTheOriginalRequest(CapturedOutput output) {
+		stubVpc(aResponse().withStatus(200)
+			.withHeader("Content-Type", "application/json")
+			.withHeader("X-Request-Id", "vpc-req-2")
+			.withBody(PORT_ANSWER));
+
+		HttpResponse<String> first = vpc(KEY_B, VPC_BODY, key);
+		HttpResponse<String> retry = vpc(KEY_B, VPC_BODY, key);
+
+		String firstId = first.headers().firstValue("X-Request-Id").orElseThrow();
+		String retryId = retry.headers().firstValue("X-Request-Id").orElseThrow();
+		JsonNode original = await().atMost(Duration.ofSeconds(10))
+			.until(() -> AuditLines.of(output, firstId), events -> events.size() == 1)
+			.get(0);
+		JsonNode replay = await().atMost(Duration.ofSeconds(10))
+			.until(() -> AuditLines.of(output, retryId), events -> events.size() == 1)
+			.get(0);
+		assertThat(original.path("replayed").asBoolean()).isFalse();
+		assertThat(original.path("attempts").asInt()).isEqualTo(1);
+		assertThat(replay.path("replayed").asBoolean()).isTrue();
+		assertThat(replay.path("original_request_id").asString()).isEqualTo(firstId);
+		assertThat(replay.path("status").asInt()).isEqualTo(200);
+		assertThat(replay.path("attempts").asInt()).isZero();
+		assertThat(replay.path("upstream_status").isNull()).isTrue();
+		assertThat(replay.path("client").asString()).isEqualTo("team-b");
 	}
 
 	@Test

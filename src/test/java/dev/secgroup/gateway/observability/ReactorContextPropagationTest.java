@@ -11,7 +11,7 @@ import org.slf4j.MDC;
 import reactor.core.publisher.Mono;
 
 import dev.secgroup.gateway.support.GatewayTestSupport;
-import dev.secgroup.gateway.web.RequestIds;
+import dev.secgroup.gateway.call.CallContext;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -33,13 +33,14 @@ class ReactorContextPropagationTest extends GatewayTestSupport {
 	@Test
 	void requestIdAndTraceIdsFollowOntoAReactorThread() {
 		Observation call = Observation.start("test.call", observations);
-		MDC.put(RequestIds.MDC_KEY, "request-on-reactor-thread");
+		MDC.put(CallContext.MDC_REQUEST_ID, "request-on-reactor-thread");
 		try (Observation.Scope scope = call.openScope()) {
 			String traceId = tracer.currentSpan().context().traceId();
 
 			Map<String, String> seen = Mono.delay(Duration.ofMillis(1))
 				.map(tick -> Map.of("thread", Thread.currentThread().getName(), "request_id",
-						String.valueOf(MDC.get(RequestIds.MDC_KEY)), "traceId", String.valueOf(MDC.get("traceId"))))
+						String.valueOf(MDC.get(CallContext.MDC_REQUEST_ID)), "traceId",
+						String.valueOf(MDC.get("traceId"))))
 				.block();
 
 			assertThat(seen.get("thread")).startsWith("parallel-");
@@ -47,7 +48,7 @@ class ReactorContextPropagationTest extends GatewayTestSupport {
 			assertThat(seen.get("traceId")).isEqualTo(traceId);
 		}
 		finally {
-			MDC.remove(RequestIds.MDC_KEY);
+			MDC.remove(CallContext.MDC_REQUEST_ID);
 			call.stop();
 		}
 	}

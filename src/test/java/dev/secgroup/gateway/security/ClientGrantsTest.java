@@ -32,8 +32,10 @@ class ClientGrantsTest {
 	@Test
 	void grantsOperationsAndProjects() {
 		ClientGrants grants = grants(SecurityMode.API_KEY,
-				new GatewaySecurityProperties.Client("a", hash(KEY_A), List.of("p1"), List.of("vpc:AddSecurityGroups")),
-				new GatewaySecurityProperties.Client("b", hash(KEY_B), List.of("*"), List.copyOf(OPERATIONS)));
+				new GatewaySecurityProperties.Client("a", hash(KEY_A), List.of("p1"), List.of("vpc:AddSecurityGroups"),
+						null, null, null),
+				new GatewaySecurityProperties.Client("b", hash(KEY_B), List.of("*"), List.copyOf(OPERATIONS), null,
+						null, null));
 
 		ClientGrant a = grants.of("a").orElseThrow();
 		assertThat(a.permitsOperation("vpc:AddSecurityGroups")).isTrue();
@@ -79,16 +81,65 @@ class ClientGrantsTest {
 		assertRefused(
 				() -> grants(SecurityMode.API_KEY,
 						new GatewaySecurityProperties.Client("a", hash(KEY_A), List.of("*"),
-								List.of("vpc:AddSecurityGroups", "vpc:DeletePort"))),
+								List.of("vpc:AddSecurityGroups", "vpc:DeletePort"), null, null, null)),
 				"gateway.security.clients[0].operations[1] 'vpc:DeletePort' is not an operation of the gateway");
 	}
 
 	@Test
 	void projectsMustBeIdsOrTheWildcard() {
 		assertRefused(
-				() -> grants(SecurityMode.API_KEY,
-						new GatewaySecurityProperties.Client("a", hash(KEY_A), List.of("p1", "p 2"), List.of())),
+				() -> grants(SecurityMode.API_KEY, new GatewaySecurityProperties.Client("a", hash(KEY_A),
+						List.of("p1", "p 2"), List.of(), null, null, null)),
 				"gateway.security.clients[0].projects[1] must be '*' or a project id");
+	}
+
+	@Test
+	void resourceListsDefaultToEverythingAndTakeIdsOrStarPatterns() {
+		ClientGrants grants = grants(SecurityMode.API_KEY,
+				new GatewaySecurityProperties.Client("open", hash(KEY_A), List.of("*"), List.copyOf(OPERATIONS), null,
+						null, null),
+				new GatewaySecurityProperties.Client("tight", hash(KEY_B), List.of("*"), List.copyOf(OPERATIONS),
+						List.of("sg-web-*", "exact_id", "*-shared", "a*b*c"), List.of("c1"), List.of()));
+
+		ClientGrant open = grants.of("open").orElseThrow();
+		assertThat(open.securityGroups().permitsEverything()).isTrue();
+		assertThat(open.clusters().permits("any-cluster")).isTrue();
+		assertThat(open.namespaces().permits("kube-system")).isTrue();
+		ClientGrant tight = grants.of("tight").orElseThrow();
+		assertThat(tight.securityGroups().permitsEverything()).isFalse();
+		assertThat(tight.securityGroups().permits("sg-web-1")).isTrue();
+		assertThat(tight.securityGroups().permits("sg-web-")).isTrue();
+		assertThat(tight.securityGroups().permits("sg-db-1")).isFalse();
+		assertThat(tight.securityGroups().permits("exact_id")).isTrue();
+		assertThat(tight.securityGroups().permits("exact_id2")).isFalse();
+		assertThat(tight.securityGroups().permits("team-shared")).isTrue();
+		assertThat(tight.securityGroups().permits("team-shared-not")).isFalse();
+		assertThat(tight.securityGroups().permits("a-b-c")).isTrue();
+		assertThat(tight.securityGroups().permits("a-c-b")).isFalse();
+		assertThat(tight.securityGroups().permits(null)).isFalse();
+		assertThat(tight.clusters().permits("c1")).isTrue();
+		assertThat(tight.clusters().permits("c10")).isFalse();
+		// An empty list allows nothing.
+		assertThat(tight.namespaces().permits("default")).isFalse();
+	}
+
+	@Test
+	void aResourcePatternIsCheckedAtStartUp() {
+		assertRefused(
+				() -> grants(SecurityMode.API_KEY,
+						new GatewaySecurityProperties.Client("a", hash(KEY_A), List.of("*"),
+								List.of("vpc:AddSecurityGroups"), List.of("sg-ok", "sg.bad"), null, null)),
+				"gateway.security.clients[0].security-groups[1] must be an id or a '*'-pattern");
+		assertRefused(
+				() -> grants(SecurityMode.API_KEY,
+						new GatewaySecurityProperties.Client("a", hash(KEY_A), List.of("*"),
+								List.of("vpc:AddSecurityGroups"), null, List.of("^c1$"), null)),
+				"gateway.security.clients[0].clusters[0] must be an id or a '*'-pattern");
+		assertRefused(
+				() -> grants(SecurityMode.API_KEY,
+						new GatewaySecurityProperties.Client("a", hash(KEY_A), List.of("*"),
+								List.of("vpc:AddSecurityGroups"), null, null, List.of("kube system"))),
+				"gateway.security.clients[0].namespaces[0] must be an id or a '*'-pattern");
 	}
 
 	private static void assertRefused(Runnable start, String message) {
@@ -97,7 +148,8 @@ class ClientGrantsTest {
 	}
 
 	private static GatewaySecurityProperties.Client client(String name, String hash) {
-		return new GatewaySecurityProperties.Client(name, hash, List.of("*"), List.of("vpc:AddSecurityGroups"));
+		return new GatewaySecurityProperties.Client(name, hash, List.of("*"), List.of("vpc:AddSecurityGroups"), null,
+				null, null);
 	}
 
 	private static ClientGrants grants(SecurityMode mode, GatewaySecurityProperties.Client... clients) {

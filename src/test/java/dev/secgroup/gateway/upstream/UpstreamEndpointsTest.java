@@ -83,8 +83,14 @@ class UpstreamEndpointsTest {
 	}
 
 	private static UpstreamRequest request(String project, String portId, MultiValueMap<String, String> query) {
-		return new UpstreamRequest("vpc:AddSecurityGroups", HttpMethod.PUT, TEMPLATE,
-				Map.of("project_id", project, "port_id", portId), query, new byte[0], project, "r", true, null);
+		return UpstreamRequest.to("vpc:AddSecurityGroups", HttpMethod.PUT, TEMPLATE)
+			.pathVariable("project_id", project)
+			.pathVariable("port_id", portId)
+			.query(query)
+			.project(project)
+			.requestId("r")
+			.idempotent(true)
+			.build();
 	}
 
 }

@@ -18,7 +18,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -89,8 +88,11 @@ class UpstreamTimeoutsTest {
 	}
 
 	private static UpstreamRequest request() {
-		return new UpstreamRequest("hss:CreateSecurityGroupPolicy", HttpMethod.POST, "/v5/{project_id}/x",
-				Map.of("project_id", "p"), new LinkedMultiValueMap<>(), new byte[0], "p", "req-1", false, null);
+		return UpstreamRequest.to("hss:CreateSecurityGroupPolicy", HttpMethod.POST, "/v5/{project_id}/x")
+			.pathVariable("project_id", "p")
+			.project("p")
+			.requestId("req-1")
+			.build();
 	}
 
 }

@@ -1,4 +1,4 @@
-package dev.secgroup.gateway.web;
+package dev.secgroup.gateway.call;
 
 import java.util.Collection;
 import java.util.Collections;
@@ -18,17 +18,18 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * Every operation the gateway mirrors, and which of them a request calls. Paths are
- * matched the way Spring MVC and Spring Security match them (path patterns on the raw,
- * undecoded request path, variables decoded), so the three always agree on what a request
- * is.
+ * Every operation the gateway mirrors (the {@link MirroredOperation} beans the features
+ * declare), and which of them a request calls. Paths are matched the way Spring MVC
+ * matches them (path patterns on the raw, undecoded request path, variables decoded).
+ * Only {@link CallContextFilter} asks, once per request; everyone else reads the answer
+ * from the {@link CallContext}.
  */
 @Component
 public class MirroredOperations {
 
 	private final List<Entry> entries;
 
-	MirroredOperations(List<MirroredOperation> operations) {
+	public MirroredOperations(List<MirroredOperation> operations) {
 		this.entries = operations.stream()
 			.map(operation -> new Entry(operation, PathPatternParser.defaultInstance.parse(operation.path())))
 			.toList();
