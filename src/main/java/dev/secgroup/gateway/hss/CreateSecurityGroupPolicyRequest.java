@@ -34,27 +34,22 @@ import dev.secgroup.gateway.call.AuditTarget;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CreateSecurityGroupPolicyRequest(@Schema(
 		description = "Policy name. Gateway bound (the document gives none): 1-256 characters, no control characters.",
-		requiredMode = Schema.RequiredMode.REQUIRED, example = "ywk-test", minLength = 1,
-		maxLength = 256) @JsonProperty("policy_name") @NotBlank @Size(
+		example = "ywk-test") @JsonProperty("policy_name") @NotBlank @Size(
 				max = 256) @Pattern(regexp = PRINTABLE, message = PRINTABLE_MESSAGE) String policyName,
 		@Schema(description = "Workload ID. Gateway bound: 1-256 characters, no control characters.",
-				requiredMode = Schema.RequiredMode.REQUIRED, example = "27f3d7af-e947-4731-a3d2-8a561ae33069",
-				minLength = 1, maxLength = 256) @JsonProperty("workload_id") @NotBlank @Size(
+				example = "27f3d7af-e947-4731-a3d2-8a561ae33069") @JsonProperty("workload_id") @NotBlank @Size(
 						max = 256) @Pattern(regexp = PRINTABLE, message = PRINTABLE_MESSAGE) String workloadId,
 		@Schema(description = "Workload name. Gateway bound: 1-256 characters, no control characters.",
-				requiredMode = Schema.RequiredMode.REQUIRED, example = "kube-state-metrics", minLength = 1,
-				maxLength = 256) @JsonProperty("workload_name") @NotBlank @Size(
+				example = "kube-state-metrics") @JsonProperty("workload_name") @NotBlank @Size(
 						max = 256) @Pattern(regexp = PRINTABLE, message = PRINTABLE_MESSAGE) String workloadName,
 		@Schema(description = "Workload type: deployments (Deployment), statefulsets (StatefulSet), daemonsets (DaemonSet).",
-				requiredMode = Schema.RequiredMode.REQUIRED, example = "deployments", allowableValues = {
+				example = "deployments", allowableValues = {
 						"deployments", "statefulsets", "daemonsets" }) @JsonProperty("workload_type") @NotNull @Pattern(
 								regexp = WORKLOAD_TYPE,
 								message = "must be one of deployments, statefulsets, daemonsets") String workloadType,
-		@ArraySchema(
-				arraySchema = @Schema(description = "Security group list. Gateway bound: 1-100 entries.",
-						requiredMode = Schema.RequiredMode.REQUIRED),
-				minItems = 1, maxItems = 100) @JsonProperty("security_groups") @NotNull @Size(min = 1,
-						max = 100) List<@NotNull @Valid SecurityGroup> securityGroups)
+		@ArraySchema(arraySchema = @Schema(
+				description = "Security group list. Gateway bound: 1-100 entries.")) @JsonProperty("security_groups") @NotNull @Size(
+						min = 1, max = 100) List<@NotNull @Valid SecurityGroup> securityGroups)
 		implements
 			AuditTarget{
 

@@ -22,4 +22,10 @@ class HssConfiguration {
 		return CreateSecurityGroupPolicy.OPERATION;
 	}
 
+	/** The document's example, shown in the OpenAPI document. */
+	@Bean
+	HssDocumentExamples hssDocumentExamples() {
+		return new HssDocumentExamples();
+	}
+
 }

@@ -3,7 +3,6 @@ package dev.secgroup.gateway.hss;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,18 +37,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "HSS", description = "HSS v5: security group policies of Kubernetes workloads")
 class SecurityGroupPolicyController {
-
-	private static final String EXAMPLE = """
-			{
-			  "policy_name" : "ywk-test",
-			  "workload_id" : "27f3d7af-e947-4731-a3d2-8a561ae33069",
-			  "workload_name" : "kube-state-metrics",
-			  "workload_type" : "deployments",
-			  "security_groups" : [ {
-			    "security_group_id" : "03b46bce-b0b7-42d3-992d-ddfb567106f0",
-			    "security_group_name" : "sg-4a7d"
-			  } ]
-			}""";
 
 	private final HssClient hss;
 
@@ -94,10 +81,7 @@ class SecurityGroupPolicyController {
 					example = "all_granted_eps") @RequestParam(name = CreateSecurityGroupPolicy.ENTERPRISE_PROJECT_ID,
 							required = false) @Pattern(regexp = PathRules.PROJECT_ID,
 									message = PathRules.PROJECT_ID_MESSAGE) String enterpriseProjectId,
-			@io.swagger.v3.oas.annotations.parameters.RequestBody(
-					content = @Content(examples = @ExampleObject(name = "document example",
-							value = EXAMPLE))) @Valid @RequestBody CreateSecurityGroupPolicyRequest body,
-			HttpServletRequest request) {
+			@Valid @RequestBody CreateSecurityGroupPolicyRequest body, HttpServletRequest request) {
 		CallContext call = CallContext.of(request)
 			.target(body)
 			.target(CreateSecurityGroupPolicy.ENTERPRISE_PROJECT_ID, enterpriseProjectId);

@@ -3,7 +3,6 @@ package dev.secgroup.gateway.simulator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -20,13 +19,6 @@ record HssPolicyRequest(String policyName, String workloadId, String workloadNam
 		List<RecordedPolicy.SecurityGroup> securityGroups) {
 
 	private static final Set<String> WORKLOAD_TYPES = Set.of("deployments", "statefulsets", "daemonsets");
-
-	private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-
-	private static final int MAX_DESCRIPTION = 256;
-
-	/** Bounds of project_id and enterprise_project_id in the document. */
-	private static final int MAX_ID = 256;
 
 	HssPolicyRequest {
 		securityGroups = List.copyOf(securityGroups);
@@ -47,10 +39,11 @@ record HssPolicyRequest(String policyName, String workloadId, String workloadNam
 
 	/** The path and query values the document bounds. */
 	static void checkTarget(String projectId, @Nullable String enterpriseProjectId) {
-		if (projectId.length() > MAX_ID) {
+		if (projectId.length() > DocumentRules.MAX_PROJECT_ID) {
 			throw new InvalidRequestException("project_id must have 1 to 256 characters.");
 		}
-		if (enterpriseProjectId != null && (enterpriseProjectId.isEmpty() || enterpriseProjectId.length() > MAX_ID)) {
+		if (enterpriseProjectId != null
+				&& (enterpriseProjectId.isEmpty() || enterpriseProjectId.length() > DocumentRules.MAX_PROJECT_ID)) {
 			throw new InvalidRequestException("enterprise_project_id must have 1 to 256 characters.");
 		}
 	}
@@ -73,18 +66,18 @@ record HssPolicyRequest(String policyName, String workloadId, String workloadNam
 			if (id == null) {
 				throw new InvalidRequestException(at + ".security_group_id is mandatory.");
 			}
-			if (!NAME.matcher(id).matches()) {
+			if (!DocumentRules.ID.matcher(id).matches()) {
 				throw new InvalidRequestException(
 						at + ".security_group_id must have 1 to 64 letters, digits, hyphens or underscores.");
 			}
 			String name = optionalText(group, "security_group_name", at);
-			if (name != null && !NAME.matcher(name).matches()) {
+			if (name != null && !DocumentRules.ID.matcher(name).matches()) {
 				throw new InvalidRequestException(
 						at + ".security_group_name must have 1 to 64 letters, digits, hyphens or underscores.");
 			}
 			String description = optionalText(group, "security_group_description", at);
-			if (description != null && (description.length() > MAX_DESCRIPTION || description.indexOf('<') >= 0
-					|| description.indexOf('>') >= 0)) {
+			if (description != null && (description.length() > DocumentRules.MAX_DESCRIPTION
+					|| description.indexOf('<') >= 0 || description.indexOf('>') >= 0)) {
 				throw new InvalidRequestException(
 						at + ".security_group_description must have at most 256 characters and no HTML tags.");
 			}

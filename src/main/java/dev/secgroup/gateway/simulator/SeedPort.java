@@ -1,9 +1,21 @@
 package dev.secgroup.gateway.simulator;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HashSet;
+import java.util.Set;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
 /**
- * The port of the VPC document's example, as it is before the example request: every
- * field of the example response, with only the two security groups it had. So the
- * document's example request against the simulator answers the document's example
+ * The port of the VPC document's example, as it is before the example request: the port
+ * of the document's example response ({@code examples/} on the classpath, the one copy of
+ * the documents' examples), without the security groups the example request inserts. So
+ * the document's example request against the simulator answers the document's example
  * response.
  */
 final class SeedPort {
@@ -12,46 +24,35 @@ final class SeedPort {
 
 	static final String PORT_ID = "99fd0c77-56b4-4bf6-8365-df352e45d5fc";
 
-	static final String JSON = """
-			{
-			  "name" : "",
-			  "id" : "99fd0c77-56b4-4bf6-8365-df352e45d5fc",
-			  "admin_state_up" : true,
-			  "status" : "DOWN",
-			  "project_id" : "f5dab68cd75740e68c599e9af5fe0aed",
-			  "device_id" : "",
-			  "mac_address" : "fa:16:3e:1f:17:df",
-			  "device_owner" : "",
-			  "description" : "",
-			  "zone_id" : "",
-			  "scope" : "center",
-			  "position_type" : "center",
-			  "created_at" : "2023-05-10T01:35:02.000+00:00",
-			  "updated_at" : "2023-05-10T01:35:02.000+00:00",
-			  "port_security_enabled" : true,
-			  "tags" : [ ],
-			  "security_groups" : [ "567be4e3-d171-46ce-9e8a-c15e91cfe86a", "4940b983-5992-4663-bed9-d1d1e15d1009" ],
-			  "allowed_address_pairs" : [ ],
-			  "extra_dhcp_opts" : [ ],
-			  "instance_id" : "",
-			  "instance_type" : "",
-			  "ecs_flavor" : "",
-			  "enable_efi" : false,
-			  "virsubnet_id" : "3847b263-2370-45c0-8236-38a1de568049",
-			  "private_ips" : [ {
-			    "subnet_cidr_id" : "ffe98087-6d4f-45cd-988b-1c87f75d2d53",
-			    "ip_address" : "192.168.158.228"
-			  } ],
-			  "binding:host_id" : "",
-			  "binding:vif_type" : "unbound",
-			  "binding:vnic_type" : "normal",
-			  "binding:vif_details" : { },
-			  "binding:profile" : { },
-			  "binding:migration_info" : { }
-			}
-			""";
-
 	private SeedPort() {
+	}
+
+	static JsonNode port(ObjectMapper json) {
+		JsonNode request = json.readTree(example("vpc-insert-security-groups-request.json"));
+		JsonNode response = json.readTree(example("vpc-insert-security-groups-response.json"));
+		Set<String> inserted = new HashSet<>();
+		request.path("port").path("security_groups").forEach(id -> inserted.add(id.asString()));
+		ObjectNode port = (ObjectNode) response.get("port").deepCopy();
+		ArrayNode before = port.putArray("security_groups"); // replaces in place: field
+																// order kept
+		response.path("port").path("security_groups").forEach(id -> {
+			if (!inserted.contains(id.asString())) {
+				before.add(id.asString());
+			}
+		});
+		return port;
+	}
+
+	private static byte[] example(String name) {
+		try (InputStream in = SeedPort.class.getResourceAsStream("/examples/" + name)) {
+			if (in == null) {
+				throw new IllegalStateException("No example resource examples/" + name);
+			}
+			return in.readAllBytes();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 }

@@ -2,7 +2,6 @@ package dev.secgroup.gateway.simulator;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -18,9 +17,6 @@ import tools.jackson.databind.JsonNode;
  * @param dryRun whether only to check
  */
 record VpcInsertRequest(List<String> securityGroups, @Nullable Integer index, boolean dryRun) {
-
-	/** Security group ids are UUIDs; anything outside this cannot name a group. */
-	private static final Pattern SECURITY_GROUP_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
 	VpcInsertRequest {
 		securityGroups = List.copyOf(securityGroups);
@@ -51,7 +47,7 @@ record VpcInsertRequest(List<String> securityGroups, @Nullable Integer index, bo
 		List<String> ids = new ArrayList<>();
 		for (int i = 0; i < node.size(); i++) {
 			JsonNode id = node.get(i);
-			if (!id.isString() || !SECURITY_GROUP_ID.matcher(id.stringValue()).matches()) {
+			if (!id.isString() || !DocumentRules.ID.matcher(id.stringValue()).matches()) {
 				throw new InvalidRequestException("port.security_groups[" + i + "] is not a valid security group ID.");
 			}
 			ids.add(id.stringValue());

@@ -55,7 +55,7 @@ public final class VpcPortStore {
 	 */
 	public void reset() {
 		ports.clear();
-		put(json.readTree(SeedPort.JSON));
+		put(SeedPort.port(json));
 	}
 
 	/**

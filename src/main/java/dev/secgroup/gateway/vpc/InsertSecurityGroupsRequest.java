@@ -23,8 +23,7 @@ import dev.secgroup.gateway.call.AuditTarget;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(description = "Request body for adding security groups to the security group list of a port.")
 public record InsertSecurityGroupsRequest(@Schema(
-		description = "Request body for adding a security group to a security group list of a port.",
-		requiredMode = Schema.RequiredMode.REQUIRED) @JsonProperty("port") @NotNull @Valid InsertSecurityGroupOption port,
+		description = "Request body for adding a security group to a security group list of a port.") @JsonProperty("port") @NotNull @Valid InsertSecurityGroupOption port,
 		@Schema(description = "Whether to only check the request. true: a check request is sent and no security group is added; "
 				+ "if the check succeeds, 202 is returned. false (default): the security groups are added.",
 				defaultValue = "false") @JsonProperty("dry_run") Boolean dryRun)

@@ -3,7 +3,6 @@ package dev.secgroup.gateway.vpc;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -57,8 +56,7 @@ class PortSecurityGroupController {
 					+ "relayed unchanged. Retried on transient failures (PUT is idempotent).")
 	@ApiResponse(responseCode = "200", description = "Normal response: the port after the insertion.",
 			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-					schema = @Schema(implementation = InsertSecurityGroupsResponse.class),
-					examples = @ExampleObject(name = "document example", value = VpcExamples.RESPONSE)))
+					schema = @Schema(implementation = InsertSecurityGroupsResponse.class)))
 	@ApiResponse(responseCode = "202", description = "dry_run: the check succeeded; nothing was changed.")
 	@ApiResponse(responseCode = "400",
 			description = "Invalid request (violations name each field); nothing was sent upstream.")
@@ -75,10 +73,7 @@ class PortSecurityGroupController {
 							+ "gateway bound: " + PathRules.RESOURCE_ID_MESSAGE + ".",
 					example = "99fd0c77-56b4-4bf6-8365-df352e45d5fc") @PathVariable("port_id") @Pattern(
 							regexp = PathRules.RESOURCE_ID, message = PathRules.RESOURCE_ID_MESSAGE) String portId,
-			@io.swagger.v3.oas.annotations.parameters.RequestBody(
-					content = @Content(examples = @ExampleObject(name = "document example",
-							value = VpcExamples.REQUEST))) @Valid @RequestBody InsertSecurityGroupsRequest body,
-			HttpServletRequest request) {
+			@Valid @RequestBody InsertSecurityGroupsRequest body, HttpServletRequest request) {
 		CallContext call = CallContext.of(request).target(body);
 		grants.requireSecurityGroups(body.port().securityGroups(), i -> "port.security_groups[" + i + "]");
 		return idempotency.call(request, body, () -> UpstreamRelay.relay(call, vpc.insertSecurityGroups(projectId,

@@ -22,4 +22,10 @@ class VpcConfiguration {
 		return AddSecurityGroups.OPERATION;
 	}
 
+	/** The document's example, shown in the OpenAPI document. */
+	@Bean
+	VpcDocumentExamples vpcDocumentExamples() {
+		return new VpcDocumentExamples();
+	}
+
 }

@@ -1,10 +1,11 @@
 package dev.secgroup.gateway.web;
 
 /**
- * Bounds on values that become upstream URL path segments or query values. Where the
- * upstream documents give a limit it is used; where they give none, the gateway bounds
- * length and charset (documented in the OpenAPI description), so a value can never be
- * more than one segment.
+ * Bounds on values that become upstream URL path segments or query values, and the id
+ * rule the request bodies share. Where the upstream documents give a limit it is used;
+ * where they give none, the gateway bounds length and charset (documented in the OpenAPI
+ * description), so a value can never be more than one segment. Each rule is stated here
+ * once; the records, the controllers and the published document use these constants.
  */
 public final class PathRules {
 
@@ -13,7 +14,11 @@ public final class PathRules {
 
 	public static final String PROJECT_ID_MESSAGE = "must be 1-256 characters: letters, digits, '-' or '_'";
 
-	/** Resource ids without a documented limit (cluster, port): ids are UUID-like. */
+	/**
+	 * Ids of 1-64 letters, digits, '-' or '_': the HSS document's rule for security group
+	 * ids and names, and the gateway's bound on ids without a documented limit (cluster,
+	 * port, VPC security group ids), which are UUID-like.
+	 */
 	public static final String RESOURCE_ID = "^[A-Za-z0-9_-]{1,64}$";
 
 	public static final String RESOURCE_ID_MESSAGE = "must be 1-64 characters: letters, digits, '-' or '_'";

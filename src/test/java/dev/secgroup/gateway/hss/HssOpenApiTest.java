@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import dev.secgroup.gateway.support.OpenApiTestSupport;
+import dev.secgroup.gateway.web.DocumentExamples;
 import dev.secgroup.gateway.web.PathRules;
 
 import static dev.secgroup.gateway.support.OpenApiDocument.strings;
@@ -69,6 +70,12 @@ class HssOpenApiTest extends OpenApiTestSupport {
 		assertThat(example.path("security_groups").get(0).path("security_group_id").asString())
 			.isEqualTo("03b46bce-b0b7-42d3-992d-ddfb567106f0");
 		assertThat(doc.hss().path("responses").path("400").path("content").has("application/problem+json")).isTrue();
+	}
+
+	@Test
+	void exampleIsTheOneCopyOfTheDocumentsExample() {
+		assertThat(doc.hss().at("/requestBody/content/application~1json/examples/document example/value"))
+			.isEqualTo(parse(DocumentExamples.text(HssDocumentExamples.REQUEST)));
 	}
 
 }

@@ -15,6 +15,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import dev.secgroup.gateway.simulator.HssPolicyStore;
 import dev.secgroup.gateway.simulator.VpcPortStore;
+import dev.secgroup.gateway.web.DocumentExamples;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -132,10 +133,8 @@ class LocalProfileEndToEndTest {
 		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
-	private static String documentExampleResponse() throws IOException {
-		String doc = java.nio.file.Files
-			.readString(java.nio.file.Path.of("src/test/resources/vpc-example-response.json"));
-		return doc;
+	private static String documentExampleResponse() {
+		return DocumentExamples.text("vpc-insert-security-groups-response.json");
 	}
 
 	private static int freePort() {

@@ -13,6 +13,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import dev.secgroup.gateway.web.DocumentExamples;
+
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,17 +29,7 @@ class SimulatorHssTest extends SimulatorTestSupport {
 			+ "/monitoring/security-group-policy";
 
 	/** The document's example request, verbatim. */
-	static final String DOC_REQUEST = """
-			{
-			  "policy_name" : "ywk-test",
-			  "workload_id" : "27f3d7af-e947-4731-a3d2-8a561ae33069",
-			  "workload_name" : "kube-state-metrics",
-			  "workload_type" : "deployments",
-			  "security_groups" : [ {
-			    "security_group_id" : "03b46bce-b0b7-42d3-992d-ddfb567106f0",
-			    "security_group_name" : "sg-4a7d"
-			  } ]
-			}""";
+	static final String DOC_REQUEST = DocumentExamples.text("hss-create-security-group-policy-request.json");
 
 	@Autowired
 	HssPolicyStore policies;

@@ -17,6 +17,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import dev.secgroup.gateway.web.DocumentExamples;
+
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,55 +40,10 @@ class SimulatorVpcTest extends SimulatorTestSupport {
 	static final String NEW_B = "6c2d4540-3b7d-4207-a319-a7231b439995";
 
 	/** The document's example request, verbatim. */
-	static final String DOC_REQUEST = """
-			{
-			  "port" : {
-			    "security_groups" : [ "8edd3747-ccd4-49a1-82b9-a165eec314b4", "6c2d4540-3b7d-4207-a319-a7231b439995" ],
-			    "index" : 1
-			  }
-			}""";
+	static final String DOC_REQUEST = DocumentExamples.text("vpc-insert-security-groups-request.json");
 
 	/** The document's example response, verbatim. */
-	static final String DOC_RESPONSE = """
-			{
-			  "port" : {
-			    "name" : "",
-			    "id" : "99fd0c77-56b4-4bf6-8365-df352e45d5fc",
-			    "admin_state_up" : true,
-			    "status" : "DOWN",
-			    "project_id" : "f5dab68cd75740e68c599e9af5fe0aed",
-			    "device_id" : "",
-			    "mac_address" : "fa:16:3e:1f:17:df",
-			    "device_owner" : "",
-			    "description" : "",
-			    "zone_id" : "",
-			    "scope" : "center",
-			    "position_type" : "center",
-			    "created_at" : "2023-05-10T01:35:02.000+00:00",
-			    "updated_at" : "2023-05-10T01:35:02.000+00:00",
-			    "port_security_enabled" : true,
-			    "tags" : [ ],
-			    "security_groups" : [ "567be4e3-d171-46ce-9e8a-c15e91cfe86a", "8edd3747-ccd4-49a1-82b9-a165eec314b4", "6c2d4540-3b7d-4207-a319-a7231b439995", "4940b983-5992-4663-bed9-d1d1e15d1009" ],
-			    "allowed_address_pairs" : [ ],
-			    "extra_dhcp_opts" : [ ],
-			    "instance_id" : "",
-			    "instance_type" : "",
-			    "ecs_flavor" : "",
-			    "enable_efi" : false,
-			    "virsubnet_id" : "3847b263-2370-45c0-8236-38a1de568049",
-			    "private_ips" : [ {
-			      "subnet_cidr_id" : "ffe98087-6d4f-45cd-988b-1c87f75d2d53",
-			      "ip_address" : "192.168.158.228"
-			    } ],
-			    "binding:host_id" : "",
-			    "binding:vif_type" : "unbound",
-			    "binding:vnic_type" : "normal",
-			    "binding:vif_details" : { },
-			    "binding:profile" : { },
-			    "binding:migration_info" : { }
-			  },
-			  "request_id" : "458691c0-7db2-43d8-9400-053800c5ff53"
-			}""";
+	static final String DOC_RESPONSE = DocumentExamples.text("vpc-insert-security-groups-response.json");
 
 	@Autowired
 	VpcPortStore ports;

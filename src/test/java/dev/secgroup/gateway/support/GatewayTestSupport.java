@@ -14,6 +14,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.secgroup.gateway.web.DocumentExamples;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
@@ -45,11 +47,11 @@ public abstract class GatewayTestSupport {
 	public static final String HSS_PATH = "/v5/" + PROJECT + "/container-network/" + CLUSTER
 			+ "/monitoring/security-group-policy";
 
-	public static final String VPC_BODY = """
-			{"port":{"security_groups":["8edd3747-ccd4-49a1-82b9-a165eec314b4","6c2d4540-3b7d-4207-a319-a7231b439995"],"index":1}}""";
+	/** The VPC document's example request, compact. */
+	public static final String VPC_BODY = compact("vpc-insert-security-groups-request.json");
 
-	public static final String HSS_BODY = """
-			{"policy_name":"ywk-test","workload_id":"27f3d7af-e947-4731-a3d2-8a561ae33069","workload_name":"kube-state-metrics","workload_type":"deployments","security_groups":[{"security_group_id":"03b46bce-b0b7-42d3-992d-ddfb567106f0","security_group_name":"sg-4a7d"}]}""";
+	/** The HSS document's example request, compact. */
+	public static final String HSS_BODY = compact("hss-create-security-group-policy-request.json");
 
 	/**
 	 * One WireMock for the whole test JVM: Spring caches application contexts across test
@@ -131,6 +133,13 @@ public abstract class GatewayTestSupport {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** A document example ({@link DocumentExamples}) without its layout whitespace. */
+	private static String compact(String example) {
+		return JsonMapper.builder()
+			.build()
+			.writeValueAsString(JsonMapper.builder().build().readTree(DocumentExamples.text(example)));
 	}
 
 	protected static JsonNode parse(String body) {

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
 import dev.secgroup.gateway.support.GatewayTestSupport;
+import dev.secgroup.gateway.web.DocumentExamples;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -27,13 +28,15 @@ class VpcInsertSecurityGroupsTest extends GatewayTestSupport {
 
 	static final String UPSTREAM_PATH = "/vpc" + VPC_PATH;
 
+	static final String DOCUMENT_RESPONSE = DocumentExamples.text("vpc-insert-security-groups-response.json");
+
 	@Test
 	void forwardsTheExactRequestAndRelaysTheDocumentResponseUnchanged() {
 		upstream.stubFor(WireMock.put(urlEqualTo(UPSTREAM_PATH))
 			.willReturn(aResponse().withStatus(200)
 				.withHeader("Content-Type", "application/json")
 				.withHeader("X-Request-Id", "458691c0-7db2-43d8-9400-053800c5ff53")
-				.withBody(VpcExamples.RESPONSE)));
+				.withBody(DOCUMENT_RESPONSE)));
 
 		HttpResponse<String> response = send("PUT", VPC_PATH, "application/json", VPC_BODY, "X-Request-Id",
 				"caller-request-0001");
@@ -42,8 +45,8 @@ class VpcInsertSecurityGroupsTest extends GatewayTestSupport {
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
 		// Byte for byte: every field, including binding:* keys the gateway does not
 		// model.
-		assertThat(response.body()).isEqualTo(VpcExamples.RESPONSE);
-		assertThat(parse(response.body())).isEqualTo(parse(VpcExamples.RESPONSE));
+		assertThat(response.body()).isEqualTo(DOCUMENT_RESPONSE);
+		assertThat(parse(response.body())).isEqualTo(parse(DOCUMENT_RESPONSE));
 		assertThat(response.headers().firstValue("X-Request-Id")).hasValue("caller-request-0001");
 		assertThat(response.headers().firstValue("X-Upstream-Request-Id"))
 			.hasValue("458691c0-7db2-43d8-9400-053800c5ff53");

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import dev.secgroup.gateway.support.OpenApiTestSupport;
+import dev.secgroup.gateway.web.DocumentExamples;
 import dev.secgroup.gateway.web.PathRules;
 
 import static dev.secgroup.gateway.support.OpenApiDocument.names;
@@ -63,6 +64,14 @@ class VpcOpenApiTest extends OpenApiTestSupport {
 	void requestBodyShowsTheDocumentExample() {
 		JsonNode example = doc.vpc().at("/requestBody/content/application~1json/examples/document example/value");
 		assertThat(example.path("port").path("index").asInt()).isEqualTo(1);
+	}
+
+	@Test
+	void examplesAreTheOneCopyOfTheDocumentsExamples() {
+		assertThat(doc.vpc().at("/requestBody/content/application~1json/examples/document example/value"))
+			.isEqualTo(parse(DocumentExamples.text(VpcDocumentExamples.REQUEST)));
+		assertThat(doc.vpc().at("/responses/200/content/application~1json/examples/document example/value"))
+			.isEqualTo(parse(DocumentExamples.text(VpcDocumentExamples.RESPONSE)));
 	}
 
 }
