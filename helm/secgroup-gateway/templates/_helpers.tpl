@@ -142,6 +142,9 @@ alone; these check values against each other).
 {{- if and (eq $g.credentials.mode "oidc") (not $g.credentials.oidc.idpId) }}
 {{- fail "gateway.credentials.oidc.idpId is required in oidc mode" }}
 {{- end }}
+{{- if and $g.sharedState (eq $g.sharedState.store "redis") (not $g.sharedState.redis.host) }}
+{{- fail "gateway.sharedState.redis.host is required with gateway.sharedState.store=redis" }}
+{{- end }}
 {{- if and (eq $g.security.mode "none") (not $g.security.allowUnauthenticated) }}
 {{- fail "gateway.security.mode none lets anyone use the gateway's cloud credentials: set gateway.security.allowUnauthenticated=true to confirm, or use api-key or jwt" }}
 {{- end }}
@@ -183,9 +186,12 @@ termination grace period are computed from them).
 {{- $upstream := dict "endpoint" $u.endpoint }}
 {{- with $u.connectTimeout }}{{ $_ := set $upstream "connect-timeout" . }}{{ end }}
 {{- with $u.responseTimeout }}{{ $_ := set $upstream "response-timeout" . }}{{ end }}
+{{- with $u.quota }}{{ $_ := set $upstream "quota" (dict "requests" (int .requests) "per" .per "max-wait" .maxWait) }}{{ end }}
 {{- $_ := set $upstreams $name $upstream }}
 {{- end }}
 {{- $gateway := dict "region" $g.region "upstreams" $upstreams }}
+{{- $shared := $g.sharedState | default dict }}
+{{- $_ := set $gateway "shared-state" (dict "store" ($shared.store | default "memory") "key-prefix" ($shared.keyPrefix | default "secgroup-gateway:")) }}
 {{- with $g.projects }}{{ $_ := set $gateway "projects" (deepCopy .) }}{{ end }}
 {{- /* credentials: the non-secret settings; secrets arrive as environment variables or files */}}
 {{- $c := $g.credentials }}
@@ -215,6 +221,7 @@ termination grace period are computed from them).
 {{- if hasKey $client "securityGroups" }}{{ $_ := set $entry "security-groups" $client.securityGroups }}{{ end }}
 {{- if hasKey $client "clusters" }}{{ $_ := set $entry "clusters" $client.clusters }}{{ end }}
 {{- if hasKey $client "namespaces" }}{{ $_ := set $entry "namespaces" $client.namespaces }}{{ end }}
+{{- with $client.rateLimit }}{{ $_ := set $entry "rate-limit" (dict "requests" (int .requests) "per" (.per | default "1m")) }}{{ end }}
 {{- if $client.apiKeySha256SecretKey }}
 {{- $_ := set $entry "api-key-sha256" (printf "${%s}" (include "secgroup-gateway.apiKeyEnvName" $i)) }}
 {{- end }}
@@ -231,8 +238,14 @@ termination grace period are computed from them).
 {{- end }}
 {{- $_ := set $gateway "security" $security }}
 {{- $config := dict "gateway" $gateway }}
+{{- if eq ($shared.store | default "memory") "redis" }}
+{{- $redis := $shared.redis }}
+{{- $_ := set $config "spring" (dict "data" (dict "redis" (dict "host" $redis.host "port" (int $redis.port) "ssl" (dict "enabled" $redis.tls)))) }}
+{{- end }}
 {{- if .Values.configTree.enabled }}
-{{- $_ := set $config "spring" (dict "config" (dict "import" (printf "optional:configtree:%s" .Values.configTree.mountPath))) }}
+{{- $spring := get $config "spring" | default dict }}
+{{- $_ := set $spring "config" (dict "import" (printf "optional:configtree:%s" .Values.configTree.mountPath)) }}
+{{- $_ := set $config "spring" $spring }}
 {{- end }}
 {{- $config = mergeOverwrite $config (deepCopy .Values.config) }}
 {{- /* fixed: what probes, Services, NetworkPolicy and the grace period are computed from */}}

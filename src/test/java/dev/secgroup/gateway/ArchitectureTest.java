@@ -33,7 +33,7 @@ class ArchitectureTest {
 	static final ArchRule sharedPlumbingNeverImportsAFeature = noClasses().that()
 		.resideInAnyPackage("..gateway.call..", "..gateway.upstream..", "..gateway.web..", "..gateway.credentials..",
 				"..gateway.security..", "..gateway.audit..", "..gateway.observability..", "..gateway.sharedstate..",
-				"..gateway.idempotency..")
+				"..gateway.quota..", "..gateway.idempotency..")
 		.should()
 		.dependOnClassesThat()
 		.resideInAnyPackage("..gateway.hss..", "..gateway.vpc..", "..gateway.simulator..");

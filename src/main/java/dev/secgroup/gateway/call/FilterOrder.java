@@ -45,10 +45,16 @@ public final class FilterOrder {
 	public static final int BODY_SIZE_LIMIT = -90;
 
 	/**
-	 * {@code Idempotency-Key}: after security (keys are scoped to the client, a refused
-	 * call never reaches it) and the body limit.
+	 * A client's own rate limit (429), once the client is known and authorized, before
+	 * anything is sent upstream.
 	 */
-	public static final int IDEMPOTENCY = -80;
+	public static final int CLIENT_RATE_LIMIT = -80;
+
+	/**
+	 * {@code Idempotency-Key}: after security and the client's rate limit (keys are
+	 * scoped to the client; a refused call never reaches it).
+	 */
+	public static final int IDEMPOTENCY = -70;
 
 	/**
 	 * Tomcat's own WebSocket upgrade filter, added by Tomcat after every filter Spring
@@ -76,6 +82,8 @@ public final class FilterOrder {
 					"Spring Security: the firewall, authentication, the client into the CallContext, grants."),
 			new Filter("bodySizeLimitFilter", BODY_SIZE_LIMIT,
 					"Refuses bodies over gateway.http.max-body-size (413) before they are read."),
+			new Filter("clientRateLimitFilter", CLIENT_RATE_LIMIT,
+					"Refuses a client's calls over its own rate limit (429 GW.0429) before anything goes upstream."),
 			new Filter("idempotencyFilter", IDEMPOTENCY,
 					"Idempotency-Key: checks the header, scopes the key to the client, keeps a keyed call's answer."),
 			new Filter(TOMCAT_WEBSOCKET_NAME, TOMCAT_WEBSOCKET,

@@ -1,5 +1,6 @@
 package dev.secgroup.gateway.security;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -56,10 +57,13 @@ record GatewaySecurityProperties(@DefaultValue("api-key") SecurityMode mode,
 	 * {@code *} (the default) allows every cluster
 	 * @param namespaces Kubernetes namespaces (HSS) the client may act on: names or
 	 * {@code *}-patterns; {@code *} (the default) allows every namespace
+	 * @param rateLimit the client's own rate limit, independent of the upstreams' quotas;
+	 * none when unset
 	 */
 	record Client(String name, String apiKeySha256, List<String> projects, List<String> operations,
 			@DefaultValue("*") @Nullable List<String> securityGroups,
-			@DefaultValue("*") @Nullable List<String> clusters, @DefaultValue("*") @Nullable List<String> namespaces) {
+			@DefaultValue("*") @Nullable List<String> clusters, @DefaultValue("*") @Nullable List<String> namespaces,
+			@Nullable RateLimit rateLimit) {
 
 		/** No restriction: what a grant without a resource list allows. */
 		static final String ANY = "*";
@@ -76,9 +80,20 @@ record GatewaySecurityProperties(@DefaultValue("api-key") SecurityMode mode,
 		public String toString() {
 			// No key hash: configuration objects end up in logs and failure reports.
 			return "Client[name=" + name + ", projects=" + projects + ", operations=" + operations + ", securityGroups="
-					+ securityGroups + ", clusters=" + clusters + ", namespaces=" + namespaces + "]";
+					+ securityGroups + ", clusters=" + clusters + ", namespaces=" + namespaces + ", rateLimit="
+					+ rateLimit + "]";
 		}
 
+	}
+
+	/**
+	 * A client's own rate limit: calls beyond it are answered 429 {@code GW.0429} at
+	 * once, before anything is sent upstream.
+	 *
+	 * @param requests calls allowed in any window of {@code per}
+	 * @param per the window
+	 */
+	record RateLimit(int requests, @DefaultValue("1m") Duration per) {
 	}
 
 	/**

@@ -18,7 +18,12 @@ public final class SharedRedis {
 
 	private final String keyPrefix;
 
-	SharedRedis(ReactiveStringRedisTemplate reactive, StringRedisTemplate blocking, String keyPrefix) {
+	/**
+	 * @param reactive non-blocking commands
+	 * @param blocking blocking commands
+	 * @param keyPrefix prefix of every key
+	 */
+	public SharedRedis(ReactiveStringRedisTemplate reactive, StringRedisTemplate blocking, String keyPrefix) {
 		this.reactive = reactive;
 		this.blocking = blocking;
 		this.keyPrefix = keyPrefix;

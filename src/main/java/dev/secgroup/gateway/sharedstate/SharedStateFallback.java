@@ -33,7 +33,7 @@ public final class SharedStateFallback {
 
 	private final AtomicLong nextTry = new AtomicLong();
 
-	SharedStateFallback(Duration recheck, LongSupplier nanoTime, MeterRegistry meters) {
+	public SharedStateFallback(Duration recheck, LongSupplier nanoTime, MeterRegistry meters) {
 		this.recheckNanos = recheck.toNanos();
 		this.nanoTime = nanoTime;
 		Gauge.builder(METRIC, fallingBack, state -> state.get() ? 1 : 0)

@@ -34,16 +34,23 @@ class HssSimulatorController {
 
 	static final String INVALID_PARAM = "HSS.1001";
 
+	/** Huawei's API gateway code for a call over the rate limit (HTTP 429). */
+	static final String THROTTLED = "APIGW.0308";
+
 	private final HssPolicyStore policies;
 
 	private final SimulatorAuthenticator authenticator;
 
 	private final ObjectMapper json;
 
-	HssSimulatorController(HssPolicyStore policies, SimulatorAuthenticator authenticator, ObjectMapper json) {
+	private final HssRateLimit limit;
+
+	HssSimulatorController(HssPolicyStore policies, SimulatorAuthenticator authenticator, ObjectMapper json,
+			HssRateLimit limit) {
 		this.policies = policies;
 		this.authenticator = authenticator;
 		this.json = json;
+		this.limit = limit;
 	}
 
 	@PostMapping("/v5/{project_id}/container-network/{cluster_id}/{namespace}/security-group-policy")
@@ -58,6 +65,13 @@ class HssSimulatorController {
 		if (!verdict.allowed()) {
 			return HuaweiResponses.refused(verdict, requestId);
 		}
+		if (!limit.tryCall(projectId)) {
+			// Huawei's API gateway throttles before the service sees the call.
+			return HuaweiResponses.apiGatewayError(HttpStatus.TOO_MANY_REQUESTS, THROTTLED,
+					"The throttling threshold has been reached: policy user over ratelimit,limit:" + limit.requests()
+							+ ",time:" + window(limit.per()),
+					requestId);
+		}
 		HssPolicyRequest policy;
 		try {
 			HssPolicyRequest.checkTarget(projectId, enterpriseProjectId);
@@ -70,6 +84,16 @@ class HssSimulatorController {
 				new RecordedPolicy(requestId, projectId, clusterId, namespace, enterpriseProjectId, policy.policyName(),
 						policy.workloadId(), policy.workloadName(), policy.workloadType(), policy.securityGroups()));
 		return ResponseEntity.ok().header(HuaweiResponses.REQUEST_ID, requestId).build();
+	}
+
+	/** The window as Huawei words it ({@code 1 minute}, {@code 1 second}...). */
+	private static String window(java.time.Duration per) {
+		if (per.toSeconds() % 60 == 0) {
+			long minutes = per.toMinutes();
+			return minutes + (minutes == 1 ? " minute" : " minutes");
+		}
+		long seconds = Math.max(1, per.toSeconds());
+		return seconds + (seconds == 1 ? " second" : " seconds");
 	}
 
 }

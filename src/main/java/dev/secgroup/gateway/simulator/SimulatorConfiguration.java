@@ -31,6 +31,12 @@ class SimulatorConfiguration {
 	}
 
 	@Bean
+	HssRateLimit simulatorHssRateLimit(SimulatorProperties properties) {
+		return new HssRateLimit(properties.hssLimit().requests(), properties.hssLimit().per(),
+				() -> System.nanoTime() / 1_000_000);
+	}
+
+	@Bean
 	SimulatedIamTokens simulatorIamTokens(SimulatorProperties properties, Clock clock) {
 		return new SimulatedIamTokens(clock, properties.iam().tokenLifetime());
 	}

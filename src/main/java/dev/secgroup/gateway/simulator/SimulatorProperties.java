@@ -3,6 +3,7 @@ package dev.secgroup.gateway.simulator;
 import java.time.Duration;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.jspecify.annotations.Nullable;
@@ -20,15 +21,19 @@ import org.springframework.validation.annotation.Validated;
  * @param accessKey the access key whose signatures the fakes accept
  * @param secretKey its secret key, used to recompute signatures
  * @param iam the IAM fake's user, identity provider and token lifetime
+ * @param hssLimit the HSS fake's rate limit (Huawei documents 5 calls a minute per API
+ * for one IAM user)
  */
 @Profile("local")
 @Validated
 @ConfigurationProperties("gateway.simulator")
-record SimulatorProperties(@NotBlank String accessKey, @NotBlank String secretKey, @DefaultValue @Valid Iam iam) {
+record SimulatorProperties(@NotBlank String accessKey, @NotBlank String secretKey, @DefaultValue @Valid Iam iam,
+		@DefaultValue @Valid Limit hssLimit) {
 
 	@Override
 	public String toString() {
-		return "SimulatorProperties[accessKey=" + accessKey + ", secretKey=******, iam=" + iam + "]";
+		return "SimulatorProperties[accessKey=" + accessKey + ", secretKey=******, iam=" + iam + ", hssLimit="
+				+ hssLimit + "]";
 	}
 
 	/**
@@ -49,6 +54,15 @@ record SimulatorProperties(@NotBlank String accessKey, @NotBlank String secretKe
 					+ ", tokenLifetime=" + tokenLifetime + "]";
 		}
 
+	}
+
+	/**
+	 * A rate limit of the fakes, per API and project.
+	 *
+	 * @param requests calls allowed per window; {@code 0} for no limit
+	 * @param per the window
+	 */
+	record Limit(@DefaultValue("5") @Min(0) int requests, @DefaultValue("1m") @NotNull Duration per) {
 	}
 
 }

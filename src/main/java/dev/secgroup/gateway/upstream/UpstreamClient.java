@@ -74,9 +74,13 @@ public final class UpstreamClient {
 
 	private final CircuitOpenPeriod openPeriod;
 
+	private final UpstreamQuota quota;
+
+	private final Duration responseTimeout;
+
 	UpstreamClient(String name, WebClient webClient, UpstreamEndpoints endpoints, UpstreamAuthenticator authenticator,
 			CircuitBreaker circuitBreaker, Retry retry, Duration deadline, UpstreamErrorDecoder errorDecoder,
-			Clock clock, UpstreamTimeouts timeouts) {
+			Clock clock, UpstreamTimeouts timeouts, UpstreamQuota quota, Duration responseTimeout) {
 		this.name = name;
 		this.webClient = webClient;
 		this.endpoints = endpoints;
@@ -88,6 +92,8 @@ public final class UpstreamClient {
 		this.clock = clock;
 		this.timeouts = timeouts;
 		this.openPeriod = new CircuitOpenPeriod(circuitBreaker, clock);
+		this.quota = quota;
+		this.responseTimeout = responseTimeout;
 	}
 
 	/** The upstream's name ({@code vpc}, {@code hss}, {@code iam}). */
@@ -102,7 +108,7 @@ public final class UpstreamClient {
 	 */
 	public Mono<UpstreamResponse> exchange(UpstreamRequest request) {
 		URI uri = endpoints.resolve(request);
-		Call call = new Call(request, uri);
+		Call call = new Call(request, uri, quota.call(name), System.nanoTime());
 		return Mono.defer(() -> attempt(call))
 			.doOnError(AttemptFailure.class, call::failed)
 			.transformDeferred(CircuitBreakerOperator.of(circuitBreaker))
@@ -133,11 +139,12 @@ public final class UpstreamClient {
 				return send(outgoing, call);
 			}
 			return Mono.just(sent);
-		}).flatMap(sent -> classify(sent.response(), call.request.idempotent()));
+		}).flatMap(sent -> classify(sent.response(), call));
 	}
 
 	private Mono<Sent> send(UpstreamAuthenticator.OutgoingRequest outgoing, Call call) {
-		return authenticator.authenticate(outgoing).flatMap(headers -> {
+		// Every attempt waits for its turn in the quota before it is signed and sent.
+		return call.quota.acquire(longestWait(call)).then(authenticator.authenticate(outgoing)).flatMap(headers -> {
 			// Counted once credentials are had: an attempt refused for want of them sent
 			// nothing.
 			call.attempts.incrementAndGet();
@@ -182,13 +189,25 @@ public final class UpstreamClient {
 		return headers;
 	}
 
-	private Mono<UpstreamResponse> classify(UpstreamResponse response, boolean idempotent) {
+	/**
+	 * How long an attempt may wait for its turn: what is left of the call's deadline,
+	 * less one response timeout, so that a call that waited can still be answered.
+	 */
+	private Duration longestWait(Call call) {
+		Duration left = deadline.minusNanos(System.nanoTime() - call.startNanos).minus(responseTimeout);
+		return left.isNegative() ? Duration.ZERO : left;
+	}
+
+	private Mono<UpstreamResponse> classify(UpstreamResponse response, Call call) {
+		boolean idempotent = call.request.idempotent();
 		int status = response.status();
 		if (status == 429 || status == 503) {
 			Duration retryAfter = RetryAfter.parse(response.headers().getFirst(HttpHeaders.RETRY_AFTER), clock)
 				.orElse(null);
-			return Mono
+			Mono<UpstreamResponse> failure = Mono
 				.error(new AttemptFailure(AttemptFailure.Kind.THROTTLED, idempotent, retryAfter, response, null));
+			// Upstream throttles the gateway as a whole: every replica holds back.
+			return status == 429 ? call.quota.throttled(retryAfter).then(failure) : failure;
 		}
 		if (status == 500 || status == 502 || status == 504) {
 			return Mono.error(new AttemptFailure(AttemptFailure.Kind.SERVER_ERROR, idempotent, null, response, null));
@@ -255,7 +274,7 @@ public final class UpstreamClient {
 
 	/**
 	 * One call: its request, URI, requests sent so far, whether its one refresh is used,
-	 * and how its latest attempt failed.
+	 * how its latest attempt failed, its quota and when it started.
 	 */
 	private static final class Call {
 
@@ -276,9 +295,15 @@ public final class UpstreamClient {
 		/** The failure of the latest attempt, to answer with if no attempt follows. */
 		private volatile @Nullable AttemptFailure lastFailure;
 
-		Call(UpstreamRequest request, URI uri) {
+		private final UpstreamQuota.Call quota;
+
+		private final long startNanos;
+
+		Call(UpstreamRequest request, URI uri, UpstreamQuota.Call quota, long startNanos) {
 			this.request = request;
 			this.uri = uri;
+			this.quota = quota;
+			this.startNanos = startNanos;
 		}
 
 		void ended(boolean outcomeUnknown) {

@@ -50,13 +50,15 @@ public final class UpstreamClientFactory implements DisposableBean {
 
 	private final MeterRegistry meters;
 
+	private final UpstreamQuota quota;
+
 	private final Map<String, Built> clients = new ConcurrentHashMap<>();
 
 	private final Map<String, ConnectionProvider> pools = new ConcurrentHashMap<>();
 
 	UpstreamClientFactory(UpstreamProperties properties, RegionProperties regions, WebClient.Builder webClientBuilder,
 			CircuitBreakerRegistry circuitBreakers, RetryRegistry retries, ObjectMapper json, Clock clock,
-			MeterRegistry meters) {
+			MeterRegistry meters, UpstreamQuota quota) {
 		this.properties = properties;
 		this.regions = regions;
 		this.webClientBuilder = webClientBuilder;
@@ -65,6 +67,7 @@ public final class UpstreamClientFactory implements DisposableBean {
 		this.json = json;
 		this.clock = clock;
 		this.meters = meters;
+		this.quota = quota;
 	}
 
 	/**
@@ -95,7 +98,8 @@ public final class UpstreamClientFactory implements DisposableBean {
 		UpstreamEndpoints endpoints = new UpstreamEndpoints(name, upstream.endpoint(), regions);
 		return new UpstreamClient(name, webClient(name, upstream), endpoints, authenticator,
 				circuitBreakers.circuitBreaker(name), retry(name, upstream.retry()), upstream.retry().deadline(),
-				new UpstreamErrorDecoder(json), clock, new UpstreamTimeouts(meters, name));
+				new UpstreamErrorDecoder(json), clock, new UpstreamTimeouts(meters, name), quota,
+				upstream.responseTimeout());
 	}
 
 	private WebClient webClient(String name, UpstreamProperties.Upstream upstream) {

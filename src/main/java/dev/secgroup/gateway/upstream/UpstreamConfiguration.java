@@ -33,11 +33,11 @@ class UpstreamConfiguration {
 	@Bean
 	UpstreamClientFactory upstreamClientFactory(UpstreamProperties properties, RegionProperties regions,
 			WebClient.Builder webClientBuilder, CircuitBreakerRegistry circuitBreakers, RetryRegistry retries,
-			ObjectMapper json, Clock clock, ObjectProvider<MeterRegistry> meters) {
+			ObjectMapper json, Clock clock, ObjectProvider<MeterRegistry> meters, ObjectProvider<UpstreamQuota> quota) {
 		// Without actuator (slim test contexts) the counters go to a registry of their
-		// own.
+		// own; without a quota implementation every attempt is sent at once.
 		return new UpstreamClientFactory(properties, regions, webClientBuilder, circuitBreakers, retries, json, clock,
-				meters.getIfAvailable(SimpleMeterRegistry::new));
+				meters.getIfAvailable(SimpleMeterRegistry::new), quota.getIfAvailable(() -> UpstreamQuota.NONE));
 	}
 
 	@Bean

@@ -4,9 +4,9 @@ package dev.secgroup.gateway.upstream;
  * An upstream call that did not produce an answer to relay: why, and how many attempts it
  * took.
  */
-public abstract sealed class UpstreamException extends RuntimeException
-		permits UpstreamErrorException, UpstreamUnavailableException, UpstreamTimeoutException,
-		UpstreamCircuitOpenException, UpstreamCredentialsException, UpstreamBusyException {
+public abstract sealed class UpstreamException extends RuntimeException permits UpstreamErrorException,
+		UpstreamUnavailableException, UpstreamTimeoutException, UpstreamCircuitOpenException,
+		UpstreamCredentialsException, UpstreamBusyException, UpstreamQuotaExceededException {
 
 	private final String upstream;
 

@@ -37,10 +37,35 @@ public record UpstreamProperties(Map<String, @Valid Upstream> upstreams) {
 	 * @param pool bounded connection pool of this upstream
 	 * @param retry retry policy of this upstream (which failures are retried is fixed by
 	 * the retry table of docs/architecture.md; these are its bounds)
+	 * @param quota how many calls the upstream accepts from the gateway (all replicas
+	 * together), and how long a call may wait for its turn
 	 */
 	public record Upstream(@NotBlank String endpoint, @DefaultValue("2s") @NotNull Duration connectTimeout,
 			@DefaultValue("10s") @NotNull Duration responseTimeout, @DefaultValue @Valid Pool pool,
-			@DefaultValue @Valid Retry retry) {
+			@DefaultValue @Valid Retry retry, @DefaultValue @Valid Quota quota) {
+	}
+
+	/**
+	 * An upstream's quota: at most {@code requests} attempts in any window of
+	 * {@code per}, counted over every replica when {@code gateway.shared-state.store} is
+	 * {@code redis}. A call that finds the quota spent waits in line for its turn, in
+	 * arrival order.
+	 *
+	 * @param requests attempts allowed per window; {@code 0} (the default) means no quota
+	 * and no shared-state access at all
+	 * @param per the window
+	 * @param maxWait how long a call may wait in line; a call that could not be sent
+	 * within it (or within its own deadline, less one response timeout) is answered 429
+	 * at once, without waiting
+	 */
+	public record Quota(@DefaultValue("0") @Min(0) int requests, @DefaultValue("1m") @NotNull Duration per,
+			@DefaultValue("30s") @NotNull Duration maxWait) {
+
+		/** Whether a quota is set. */
+		public boolean limited() {
+			return requests > 0;
+		}
+
 	}
 
 	/**

@@ -13,6 +13,7 @@ import dev.secgroup.gateway.upstream.UpstreamCircuitOpenException;
 import dev.secgroup.gateway.upstream.UpstreamCredentialsException;
 import dev.secgroup.gateway.upstream.UpstreamError;
 import dev.secgroup.gateway.upstream.UpstreamErrorException;
+import dev.secgroup.gateway.upstream.UpstreamQuotaExceededException;
 import dev.secgroup.gateway.upstream.UpstreamTimeoutException;
 import dev.secgroup.gateway.upstream.UpstreamUnavailableException;
 
@@ -135,6 +136,25 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(HttpStatus.GATEWAY_TIMEOUT)
 			.body(upstreamProblem(HttpStatus.GATEWAY_TIMEOUT, ErrorCodes.UPSTREAM_TIMEOUT,
 					"The " + ex.upstream() + " service did not answer in time.", ex.upstream(), request));
+	}
+
+	/**
+	 * The upstream's quota is spent for this call: answered at once (not after waiting),
+	 * nothing was sent upstream.
+	 */
+	@ExceptionHandler(UpstreamQuotaExceededException.class)
+	ResponseEntity<ProblemDetail> quotaExceeded(UpstreamQuotaExceededException ex, HttpServletRequest request) {
+		String detail = switch (ex.reason()) {
+			case QUOTA -> "The " + ex.upstream() + " quota (" + ex.requests() + " calls per " + ex.per().toSeconds()
+					+ " s, shared by every caller) has no turn free in time; nothing was sent upstream.";
+			case WAITING -> "Too many of your calls to " + ex.upstream()
+					+ " are already waiting for their turn; nothing was sent upstream.";
+		};
+		ProblemDetail problem = RateLimitHeaders.problem(ex.upstream(), detail, request);
+		problem.setProperty("upstream", ex.upstream());
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.headers(RateLimitHeaders.refused(ex.upstream(), ex.requests(), ex.per(), ex.retryAfter()))
+			.body(problem);
 	}
 
 	@ExceptionHandler(UpstreamCircuitOpenException.class)

@@ -28,6 +28,12 @@ public final class ErrorCodes {
 	/** The {@code Idempotency-Key} was used for a different request: 422. */
 	public static final String IDEMPOTENCY_KEY_REUSED = "GW.0422";
 
+	/**
+	 * An upstream's quota or the client's rate limit is spent: answered 429 at once, with
+	 * {@code Retry-After} and the {@code RateLimit-Policy} / {@code RateLimit} fields.
+	 */
+	public static final String QUOTA_EXCEEDED = "GW.0429";
+
 	public static final String HEADERS_TOO_LARGE = "GW.0431";
 
 	public static final String INTERNAL = "GW.0500";
@@ -82,6 +88,7 @@ public final class ErrorCodes {
 			case 406 -> NOT_ACCEPTABLE;
 			case 413 -> PAYLOAD_TOO_LARGE;
 			case 415 -> UNSUPPORTED_MEDIA_TYPE;
+			case 429 -> QUOTA_EXCEEDED;
 			case 431 -> HEADERS_TOO_LARGE;
 			case 502 -> UPSTREAM_ERROR;
 			case 503 -> UPSTREAM_UNAVAILABLE;

@@ -34,12 +34,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * meter would otherwise leave a silently empty panel), and the dashboard has a panel for
  * each question of the on-call engineer. Runs in {@code password} mode (the configuration
  * of {@code PasswordTokenTest}, so the context is shared), where the IAM token metrics
- * exist too.
+ * exist too, with a (generous) HSS quota, so that the quota meters exist.
  */
 @Import(MutableClock.Config.class)
 @TestPropertySource(properties = { "gateway.credentials.mode=password", "gateway.credentials.user-name=gateway-robot",
 		"gateway.credentials.password=Pa55w0rd-\"quoted\"-secret", "gateway.credentials.domain-name=acme-account",
-		"gateway.credentials.token-refresh-margin=1h" })
+		"gateway.credentials.token-refresh-margin=1h", "gateway.upstreams.hss.quota.requests=1000" })
 class DashboardMetricsTest extends GatewayTestSupport {
 
 	static final Path DASHBOARD = Path.of("helm/secgroup-gateway/dashboards/secgroup-gateway.json");

@@ -33,9 +33,9 @@ class ClientGrantsTest {
 	void grantsOperationsAndProjects() {
 		ClientGrants grants = grants(SecurityMode.API_KEY,
 				new GatewaySecurityProperties.Client("a", hash(KEY_A), List.of("p1"), List.of("vpc:AddSecurityGroups"),
-						null, null, null),
+						null, null, null, null),
 				new GatewaySecurityProperties.Client("b", hash(KEY_B), List.of("*"), List.copyOf(OPERATIONS), null,
-						null, null));
+						null, null, null));
 
 		ClientGrant a = grants.of("a").orElseThrow();
 		assertThat(a.permitsOperation("vpc:AddSecurityGroups")).isTrue();
@@ -81,15 +81,16 @@ class ClientGrantsTest {
 		assertRefused(
 				() -> grants(SecurityMode.API_KEY,
 						new GatewaySecurityProperties.Client("a", hash(KEY_A), List.of("*"),
-								List.of("vpc:AddSecurityGroups", "vpc:DeletePort"), null, null, null)),
+								List.of("vpc:AddSecurityGroups", "vpc:DeletePort"), null, null, null, null)),
 				"gateway.security.clients[0].operations[1] 'vpc:DeletePort' is not an operation of the gateway");
 	}
 
 	@Test
 	void projectsMustBeIdsOrTheWildcard() {
 		assertRefused(
-				() -> grants(SecurityMode.API_KEY, new GatewaySecurityProperties.Client("a", hash(KEY_A),
-						List.of("p1", "p 2"), List.of(), null, null, null)),
+				() -> grants(SecurityMode.API_KEY,
+						new GatewaySecurityProperties.Client("a", hash(KEY_A), List.of("p1", "p 2"), List.of(), null,
+								null, null, null)),
 				"gateway.security.clients[0].projects[1] must be '*' or a project id");
 	}
 
@@ -97,9 +98,9 @@ class ClientGrantsTest {
 	void resourceListsDefaultToEverythingAndTakeIdsOrStarPatterns() {
 		ClientGrants grants = grants(SecurityMode.API_KEY,
 				new GatewaySecurityProperties.Client("open", hash(KEY_A), List.of("*"), List.copyOf(OPERATIONS), null,
-						null, null),
+						null, null, null),
 				new GatewaySecurityProperties.Client("tight", hash(KEY_B), List.of("*"), List.copyOf(OPERATIONS),
-						List.of("sg-web-*", "exact_id", "*-shared", "a*b*c"), List.of("c1"), List.of()));
+						List.of("sg-web-*", "exact_id", "*-shared", "a*b*c"), List.of("c1"), List.of(), null));
 
 		ClientGrant open = grants.of("open").orElseThrow();
 		assertThat(open.securityGroups().permitsEverything()).isTrue();
@@ -128,17 +129,17 @@ class ClientGrantsTest {
 		assertRefused(
 				() -> grants(SecurityMode.API_KEY,
 						new GatewaySecurityProperties.Client("a", hash(KEY_A), List.of("*"),
-								List.of("vpc:AddSecurityGroups"), List.of("sg-ok", "sg.bad"), null, null)),
+								List.of("vpc:AddSecurityGroups"), List.of("sg-ok", "sg.bad"), null, null, null)),
 				"gateway.security.clients[0].security-groups[1] must be an id or a '*'-pattern");
 		assertRefused(
 				() -> grants(SecurityMode.API_KEY,
 						new GatewaySecurityProperties.Client("a", hash(KEY_A), List.of("*"),
-								List.of("vpc:AddSecurityGroups"), null, List.of("^c1$"), null)),
+								List.of("vpc:AddSecurityGroups"), null, List.of("^c1$"), null, null)),
 				"gateway.security.clients[0].clusters[0] must be an id or a '*'-pattern");
 		assertRefused(
 				() -> grants(SecurityMode.API_KEY,
 						new GatewaySecurityProperties.Client("a", hash(KEY_A), List.of("*"),
-								List.of("vpc:AddSecurityGroups"), null, null, List.of("kube system"))),
+								List.of("vpc:AddSecurityGroups"), null, null, List.of("kube system"), null)),
 				"gateway.security.clients[0].namespaces[0] must be an id or a '*'-pattern");
 	}
 
@@ -149,7 +150,7 @@ class ClientGrantsTest {
 
 	private static GatewaySecurityProperties.Client client(String name, String hash) {
 		return new GatewaySecurityProperties.Client(name, hash, List.of("*"), List.of("vpc:AddSecurityGroups"), null,
-				null, null);
+				null, null, null);
 	}
 
 	private static ClientGrants grants(SecurityMode mode, GatewaySecurityProperties.Client... clients) {

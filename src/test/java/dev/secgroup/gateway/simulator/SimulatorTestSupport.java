@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the JDK client, as the gateway's upstream calls will, signed with the simulator's demo
  * AK/SK as the gateway signs them (the fakes refuse anything else).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "logging.level.root=WARN")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "logging.level.root=WARN", "gateway.simulator.hss-limit.requests=0" })
 @ActiveProfiles("local")
 abstract class SimulatorTestSupport {
 

@@ -84,7 +84,7 @@ class UpstreamTimeoutsTest {
 		return new UpstreamClient("hss", webClient, endpoints, UpstreamAuthenticator.NONE,
 				CircuitBreaker.ofDefaults("hss"), noRetry, deadline,
 				new UpstreamErrorDecoder(JsonMapper.builder().build()), Clock.systemUTC(),
-				new UpstreamTimeouts(meters, "hss"));
+				new UpstreamTimeouts(meters, "hss"), UpstreamQuota.NONE, responseTimeout);
 	}
 
 	private static UpstreamRequest request() {
