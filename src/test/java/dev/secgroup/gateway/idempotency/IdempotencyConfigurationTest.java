@@ -57,7 +57,8 @@ class IdempotencyConfigurationTest {
 		return new UpstreamProperties.Upstream("http://x", Duration.ofSeconds(2), Duration.ofSeconds(10),
 				new UpstreamProperties.Pool(1, 1, Duration.ofSeconds(1), Duration.ofSeconds(1)),
 				new UpstreamProperties.Retry(3, Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofSeconds(5),
-						deadline));
+						deadline),
+				new UpstreamProperties.Quota(0, Duration.ofMinutes(1), Duration.ofSeconds(30)));
 	}
 
 }
