@@ -214,6 +214,9 @@ termination grace period are computed from them).
 {{- with $sec.publicPaths }}
 {{- $_ := set $security "public-paths" . }}
 {{- end }}
+{{- with $sec.trustedProxies }}
+{{- $_ := set $security "trusted-proxies" . }}
+{{- end }}
 {{- if $sec.clients }}
 {{- $clients := list }}
 {{- range $i, $client := $sec.clients }}
@@ -248,6 +251,7 @@ termination grace period are computed from them).
 {{- $_ := set $config "spring" $spring }}
 {{- end }}
 {{- $config = mergeOverwrite $config (deepCopy .Values.config) }}
+{{- include "secgroup-gateway.validateMergedConfig" (dict "config" $config "values" .Values) }}
 {{- /* fixed: what probes, Services, NetworkPolicy and the grace period are computed from */}}
 {{- $server := get $config "server" | default dict }}
 {{- $_ := set $server "port" .Values.containerPorts.http }}
@@ -265,4 +269,72 @@ termination grace period are computed from them).
 {{- $_ := set $spring "lifecycle" $lifecycle }}
 {{- $_ := set $config "spring" $spring }}
 {{- toYaml $config }}
+{{- end }}
+
+{{/*
+Normalizes a property name as Spring's relaxed binding does (allow-http, allowHttp, allow_http,
+ALLOW_HTTP all name one property).
+*/}}
+{{- define "secgroup-gateway.relaxed" -}}
+{{- . | toString | replace "-" "" | replace "_" "" | replace "." "" | lower -}}
+{{- end }}
+
+{{/*
+Checks the application.yaml AFTER `config` is merged over the generated one, and the extra
+environment: neither may re-enable what the values and the schema forbid (the local profile, mode
+none without allowUnauthenticated, plain-http upstreams or token issuers, forwarded headers that
+would let callers forge the audit's source address).
+*/}}
+{{- define "secgroup-gateway.validateMergedConfig" -}}
+{{- $c := .config }}
+{{- $v := .values }}
+{{- $allowNone := $v.gateway.security.allowUnauthenticated }}
+{{- range $k, $_ := (get $c "spring" | default dict) }}
+{{- if eq (include "secgroup-gateway.relaxed" $k) "profiles" }}
+{{- fail "config.spring.profiles is not allowed: profiles come from springProfiles only, and the chart never runs the local profile" }}
+{{- end }}
+{{- end }}
+{{- range $k, $server := (get $c "server" | default dict) }}
+{{- if eq (include "secgroup-gateway.relaxed" $k) "forwardheadersstrategy" }}
+{{- fail "config.server.forward-headers-strategy is not allowed: it would let callers forge the audit's source_address; trust proxies with gateway.security.trustedProxies" }}
+{{- end }}
+{{- if and (eq (include "secgroup-gateway.relaxed" $k) "tomcat") (kindIs "map" $server) }}
+{{- range $t, $_ := $server }}
+{{- if eq (include "secgroup-gateway.relaxed" $t) "remoteip" }}
+{{- fail "config.server.tomcat.remoteip is not allowed: it would let callers forge the audit's source_address; trust proxies with gateway.security.trustedProxies" }}
+{{- end }}
+{{- end }}
+{{- end }}
+{{- end }}
+{{- $g := get $c "gateway" | default dict }}
+{{- range $k, $section := $g }}
+{{- $name := include "secgroup-gateway.relaxed" $k }}
+{{- if eq $name "upstreampolicy" }}
+{{- fail "config.gateway.upstream-policy is not allowed: upstream endpoints are https in the chart" }}
+{{- end }}
+{{- if and (eq $name "security") (kindIs "map" $section) }}
+{{- range $sk, $sv := $section }}
+{{- $sname := include "secgroup-gateway.relaxed" $sk }}
+{{- if and (eq $sname "mode") (eq (toString $sv) "none") (not $allowNone) }}
+{{- fail "config.gateway.security.mode none is not allowed: set gateway.security.mode and gateway.security.allowUnauthenticated instead" }}
+{{- end }}
+{{- if and (eq $sname "allowunauthenticatedoutsidelocal") (not $allowNone) }}
+{{- fail "config.gateway.security.allow-unauthenticated-outside-local is not allowed: set gateway.security.allowUnauthenticated instead" }}
+{{- end }}
+{{- if and (eq $sname "jwt") (kindIs "map" $sv) }}
+{{- range $jk, $_ := $sv }}
+{{- if eq (include "secgroup-gateway.relaxed" $jk) "allowhttp" }}
+{{- fail "config.gateway.security.jwt.allow-http is not allowed: token issuers and keys are https in the chart" }}
+{{- end }}
+{{- end }}
+{{- end }}
+{{- end }}
+{{- end }}
+{{- end }}
+{{- range $e := $v.extraEnv }}
+{{- $env := upper (toString $e.name) }}
+{{- if or (hasPrefix "SPRING_PROFILES" $env) (hasPrefix "GATEWAY_UPSTREAMPOLICY" $env) (eq $env "GATEWAY_SECURITY_MODE") (eq $env "GATEWAY_SECURITY_ALLOWUNAUTHENTICATEDOUTSIDELOCAL") (eq $env "GATEWAY_SECURITY_JWT_ALLOWHTTP") (hasPrefix "SERVER_FORWARDHEADERSSTRATEGY" $env) (hasPrefix "SERVER_TOMCAT_REMOTEIP" $env) }}
+{{- fail (printf "extraEnv %s is not allowed: it would re-enable what the chart's values forbid" $env) }}
+{{- end }}
+{{- end }}
 {{- end }}

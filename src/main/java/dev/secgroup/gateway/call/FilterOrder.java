@@ -19,19 +19,30 @@ public final class FilterOrder {
 	/** Boot: the {@code http.server.requests} timer and server span. */
 	public static final int SERVER_OBSERVATION = Ordered.HIGHEST_PRECEDENCE + 1;
 
+	/**
+	 * The caller's address: the TCP peer, or what a trusted proxy forwarded; before the
+	 * call context records it.
+	 */
+	public static final int FORWARDED_FOR = Ordered.HIGHEST_PRECEDENCE + 2;
+
 	/** The call context: request id, trace id and the operation, decided once. */
-	public static final int CALL_CONTEXT = Ordered.HIGHEST_PRECEDENCE + 2;
+	public static final int CALL_CONTEXT = Ordered.HIGHEST_PRECEDENCE + 3;
 
 	/**
 	 * The access log line, written on the way out with the answer audit finally sends.
 	 */
-	public static final int ACCESS_LOG = Ordered.HIGHEST_PRECEDENCE + 3;
+	public static final int ACCESS_LOG = Ordered.HIGHEST_PRECEDENCE + 4;
 
 	/** The audit event, written before the (buffered) answer is sent. */
-	public static final int AUDIT = Ordered.HIGHEST_PRECEDENCE + 4;
+	public static final int AUDIT = Ordered.HIGHEST_PRECEDENCE + 5;
 
-	/** Boot: form bodies of PUT and PATCH requests read as parameters. */
-	public static final int FORM_CONTENT = -9900;
+	/**
+	 * The body guard: a declared oversize (413) or a multipart body (415) is refused
+	 * before anything reads it, and before authentication; any other body is counted as
+	 * read. Spring's form-content filter is off (it read whole form bodies before
+	 * security).
+	 */
+	public static final int BODY_SIZE_LIMIT = Ordered.HIGHEST_PRECEDENCE + 6;
 
 	/** Boot: the request bound to the thread for Spring's request scope. */
 	public static final int REQUEST_CONTEXT = -105;
@@ -40,9 +51,6 @@ public final class FilterOrder {
 	 * Spring Security ({@code spring.security.filter.order}): who calls, and may they.
 	 */
 	public static final int SECURITY = -100;
-
-	/** The body size limit (413), after security so that 401 comes first. */
-	public static final int BODY_SIZE_LIMIT = -90;
 
 	/**
 	 * A client's own rate limit (429), once the client is known and authorized, before
@@ -70,18 +78,19 @@ public final class FilterOrder {
 			new Filter("characterEncodingFilter", CHARACTER_ENCODING, "Boot: request parameters are read as UTF-8."),
 			new Filter("webMvcObservationFilter", SERVER_OBSERVATION,
 					"Boot: opens the http.server.requests timer and the server span (the caller's traceparent)."),
+			new Filter("forwardedForFilter", FORWARDED_FOR,
+					"The caller's address: X-Forwarded-For only from gateway.security.trusted-proxies."),
 			new Filter("callContextFilter", CALL_CONTEXT,
 					"Request id (X-Request-Id, MDC), trace id and which mirrored operation is called: the CallContext."),
 			new Filter("accessLogFilter", ACCESS_LOG,
 					"Times the request; logs one access line on the way out, with the answer audit sent."),
 			new Filter("auditFilter", AUDIT,
 					"Buffers the answer of a mirrored call; writes its audit event, then sends the answer."),
-			new Filter("formContentFilter", FORM_CONTENT, "Boot: form bodies of PUT and PATCH become parameters."),
+			new Filter("bodySizeLimitFilter", BODY_SIZE_LIMIT,
+					"Refuses multipart (415) and a declared oversize (413) unread; limits any body as it is read."),
 			new Filter("requestContextFilter", REQUEST_CONTEXT, "Boot: binds the request to the thread."),
 			new Filter("springSecurityFilterChain", SECURITY,
 					"Spring Security: the firewall, authentication, the client into the CallContext, grants."),
-			new Filter("bodySizeLimitFilter", BODY_SIZE_LIMIT,
-					"Refuses bodies over gateway.http.max-body-size (413) before they are read."),
 			new Filter("clientRateLimitFilter", CLIENT_RATE_LIMIT,
 					"Refuses a client's calls over its own rate limit (429 GW.0429) before anything goes upstream."),
 			new Filter("idempotencyFilter", IDEMPOTENCY,

@@ -35,7 +35,7 @@ class CredentialsConfiguration {
 	@Bean
 	UpstreamAuthenticator upstreamAuthenticator(CredentialsProperties credentials, UpstreamProperties upstreams,
 			RegionProperties regions, UpstreamClientFactory clients, ObjectMapper json, Clock clock,
-			ObjectProvider<MeterRegistry> meters) {
+			ObjectProvider<MeterRegistry> meters, IamLoginLimits limits) {
 		CredentialsValidation.check(credentials, upstreams);
 		CredentialsMode mode = credentials.mode();
 		CredentialsMetrics metrics = new CredentialsMetrics(meters.getIfAvailable(SimpleMeterRegistry::new), mode);
@@ -43,10 +43,11 @@ class CredentialsConfiguration {
 		return switch (mode) {
 			case AKSK -> new AkSkAuthenticator(credentials.accessKey(), credentials.secretKey(),
 					blankToNull(credentials.securityToken()), clock, metrics);
-			case PASSWORD -> tokens(new PasswordTokenSource(iam(credentials, clients, json, clock),
-					credentials.userName(), credentials.password(), credentials.domainName()), regions, clock, metrics);
+			case PASSWORD ->
+				tokens(new PasswordTokenSource(iam(credentials, clients, json, clock), credentials.userName(),
+						credentials.password(), credentials.domainName()), regions, clock, metrics, limits);
 			case OIDC -> tokens(new OidcTokenSource(iam(credentials, clients, json, clock), credentials.idpId(),
-					credentials.idTokenFile()), regions, clock, metrics);
+					credentials.idTokenFile()), regions, clock, metrics, limits);
 			case PASSTHROUGH -> new PassthroughAuthenticator(metrics);
 		};
 	}
@@ -86,8 +87,8 @@ class CredentialsConfiguration {
 	}
 
 	private static IamTokenAuthenticator tokens(IamTokenSource source, RegionProperties regions, Clock clock,
-			CredentialsMetrics metrics) {
-		IamTokenCache cache = new IamTokenCache(source, clock, metrics);
+			CredentialsMetrics metrics, IamLoginLimits limits) {
+		IamTokenCache cache = new IamTokenCache(source, clock, metrics, limits);
 		metrics.tokenExpiry(cache, regions.projects().keySet(), clock);
 		return new IamTokenAuthenticator(cache, metrics);
 	}

@@ -1,6 +1,7 @@
 package dev.secgroup.gateway.credentials;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,6 +30,10 @@ import dev.secgroup.gateway.upstream.UpstreamCredentialsException;
  * is still usable keeps serving.</li>
  * <li>A token upstream refused is {@linkplain #invalidate dropped}, unless already
  * replaced.</li>
+ * <li><b>Bounded</b> ({@link IamLoginLimits}): IAM's refusal of a project is remembered
+ * for a while (a negative cache), logins for projects not seen before are limited per
+ * minute, and the number of projects kept is capped, so random project ids cannot make
+ * the gateway log in to IAM once per request.</li>
  * </ul>
  * A fetch runs to its end even if the calls waiting for it give up (it is bounded by the
  * IAM adapter's deadline), so a cancelled caller never leaves the project without a token
@@ -38,6 +43,8 @@ final class IamTokenCache {
 
 	private static final Logger log = LoggerFactory.getLogger(IamTokenCache.class);
 
+	private static final Duration WINDOW = Duration.ofMinutes(1);
+
 	private final IamTokenSource source;
 
 	private final Clock clock;
@@ -46,10 +53,23 @@ final class IamTokenCache {
 
 	private final ConcurrentMap<String, Slot> slots = new ConcurrentHashMap<>();
 
+	private final ConcurrentMap<String, Refusal> refused = new ConcurrentHashMap<>();
+
+	private final IamLoginLimits limits;
+
+	private Instant windowStart = Instant.MIN;
+
+	private int newProjectsInWindow;
+
 	IamTokenCache(IamTokenSource source, Clock clock, CredentialsMetrics metrics) {
+		this(source, clock, metrics, IamLoginLimits.DEFAULTS);
+	}
+
+	IamTokenCache(IamTokenSource source, Clock clock, CredentialsMetrics metrics, IamLoginLimits limits) {
 		this.source = source;
 		this.clock = clock;
 		this.metrics = metrics;
+		this.limits = limits;
 	}
 
 	/**
@@ -63,14 +83,34 @@ final class IamTokenCache {
 			if (cached != null && cached.freshAt(now)) {
 				return Mono.just(cached.token());
 			}
+			Refusal refusal = refused.get(projectId);
+			if (refusal != null) {
+				if (now.isBefore(refusal.until())) {
+					return Mono.error(refusal.failure());
+				}
+				refused.remove(projectId, refusal);
+			}
+			if (cached == null && !roomForAnotherProject(now)) {
+				return Mono.error(tooManyNewProjects(now));
+			}
 			Fetch[] started = new Fetch[1];
+			boolean[] overBudget = new boolean[1];
 			Slot slot = slots.compute(projectId, (id, existing) -> {
 				if (existing != null && (existing.freshAt(now) || existing.pending() != null)) {
 					return existing;
 				}
+				// Counted here, once per project: concurrent first callers share one
+				// login.
+				if (existing == null && !takeNewProjectLogin(now)) {
+					overBudget[0] = true;
+					return null;
+				}
 				started[0] = new Fetch(trigger(existing));
 				return new Slot(existing == null ? null : existing.token(), started[0], false);
 			});
+			if (overBudget[0]) {
+				return Mono.error(tooManyNewProjects(now));
+			}
 			if (started[0] != null) {
 				// Subscribed outside compute(): a fetch that ends at once updates the map
 				// itself.
@@ -81,6 +121,44 @@ final class IamTokenCache {
 			}
 			return slot.pending().result();
 		});
+	}
+
+	/**
+	 * Whether the projects kept leave room for one more; expired entries are dropped to
+	 * make some.
+	 */
+	private boolean roomForAnotherProject(Instant now) {
+		if (slots.size() + refused.size() < limits.maxProjects()) {
+			return true;
+		}
+		evictExpired(now);
+		return slots.size() + refused.size() < limits.maxProjects();
+	}
+
+	/** Takes one of the minute's logins for projects without a token, if any is left. */
+	private synchronized boolean takeNewProjectLogin(Instant now) {
+		if (!now.isBefore(windowStart.plus(WINDOW))) {
+			windowStart = now;
+			newProjectsInWindow = 0;
+		}
+		if (newProjectsInWindow >= limits.newProjectsPerMinute()) {
+			return false;
+		}
+		newProjectsInWindow++;
+		return true;
+	}
+
+	private synchronized UpstreamCredentialsException tooManyNewProjects(Instant now) {
+		Duration left = Duration.between(now, windowStart.plus(WINDOW));
+		Duration wait = left.isNegative() || left.isZero() || left.compareTo(WINDOW) > 0 ? WINDOW : left;
+		return new UpstreamCredentialsException("iam", UpstreamCredentialsException.Reason.IAM_UNAVAILABLE,
+				"Too many IAM logins for projects without a token; try again later.", null, null, wait, null);
+	}
+
+	private void evictExpired(Instant now) {
+		refused.values().removeIf(refusal -> !now.isBefore(refusal.until()));
+		slots.values()
+			.removeIf(slot -> slot.pending() == null && (slot.token() == null || !slot.token().usableAt(now)));
 	}
 
 	/**
@@ -140,6 +218,11 @@ final class IamTokenCache {
 		// Not cached: the slot keeps an old token that may still serve, or is removed.
 		slots.computeIfPresent(projectId, (id, slot) -> slot.pending() != fetch ? slot
 				: slot.token() == null ? null : new Slot(slot.token(), null, slot.rejected()));
+		if (failure.reason() == UpstreamCredentialsException.Reason.IAM_REFUSED) {
+			// IAM said no (unknown project, refused identity): asking again at once would
+			// only repeat the login.
+			refused.put(projectId, new Refusal(failure, clock.instant().plus(limits.refusedProjectTtl())));
+		}
 		metrics.failed(fetch.trigger(), failure.reason());
 		// The message names IAM's code and request id, never a credential; no stack trace
 		// for an outage.
@@ -157,6 +240,10 @@ final class IamTokenCache {
 			return token != null && token.freshAt(now);
 		}
 
+	}
+
+	/** IAM's refusal of a project, answered from memory until {@code until}. */
+	private record Refusal(UpstreamCredentialsException failure, Instant until) {
 	}
 
 	/** One IAM request in flight and the calls waiting for it. */

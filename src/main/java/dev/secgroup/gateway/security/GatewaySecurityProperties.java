@@ -24,13 +24,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param publicPaths path patterns reachable without authentication (health probes,
  * OpenAPI document, Swagger UI); everything else needs a known client
  * @param jwt validation of bearer tokens in {@code jwt} mode
+ * @param management the credential of the management port's protected endpoints
  */
 @ConfigurationProperties("gateway.security")
 record GatewaySecurityProperties(@DefaultValue("api-key") SecurityMode mode,
 		@DefaultValue("false") boolean allowUnauthenticatedOutsideLocal, List<Client> clients, @DefaultValue( {
 				"/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
 				"/swagger-ui.html", "/swagger-ui/**" }) List<String> publicPaths,
-		@DefaultValue Jwt jwt){
+		@DefaultValue Jwt jwt, @DefaultValue Management management){
 
 	GatewaySecurityProperties {
 		clients = clients == null ? List.of() : List.copyOf(clients);
@@ -97,28 +98,60 @@ record GatewaySecurityProperties(@DefaultValue("api-key") SecurityMode mode,
 	}
 
 	/**
-	 * Bearer token (JWT) validation: signature from the issuer's keys, expiry, issuer,
-	 * audience.
+	 * The operator's credential on the management port: health and Prometheus are public,
+	 * every other actuator endpoint (metrics, info, circuit breakers, retries) and the
+	 * health details need it. Distinct from every client's key; a bearer token never
+	 * counts.
+	 *
+	 * @param apiKeySha256 SHA-256 (64 hex characters) of the management key, sent in the
+	 * {@code X-Management-Key} header; without it those endpoints are closed (except in
+	 * {@code none} mode)
+	 */
+	record Management(String apiKeySha256) {
+
+		@Override
+		public String toString() {
+			return "Management[apiKeySha256=" + (apiKeySha256 == null ? "none" : "******") + "]";
+		}
+
+	}
+
+	/**
+	 * Bearer token (JWT) validation: signature from the issuer's keys, expiry (a token
+	 * without {@code exp} is refused), issuer, audience.
 	 *
 	 * @param issuerUri the issuer ({@code iss}) tokens must carry; without
 	 * {@code jwk-set-uri} its keys are found through OpenID discovery
-	 * ({@code <issuer>/.well-known/openid-configuration}), on the first token. For
-	 * Kubernetes service-account tokens: the cluster's service account issuer
+	 * ({@code <issuer>/.well-known/openid-configuration}), on the first token; a failed
+	 * discovery is retried at most every 30 seconds. For Kubernetes service-account
+	 * tokens: the cluster's service account issuer. {@code https} outside the
+	 * {@code local} profile
 	 * @param jwkSetUri where the issuer's public keys (JWK set) are fetched from; takes
-	 * precedence over discovery
+	 * precedence over discovery; {@code https} outside the {@code local} profile
 	 * @param audiences accepted audiences: a token must name at least one of them in
 	 * {@code aud}; required in {@code jwt} mode, so that a token made for another service
 	 * is refused
 	 * @param clientClaim the claim holding the client's name, matched against
 	 * {@code clients[i].name}
 	 * @param jwsAlgorithms accepted signature algorithms
+	 * @param issuer the {@code iss} tokens must carry when only {@code jwk-set-uri} is
+	 * set (so that another issuer sharing the keys is refused); defaults to
+	 * {@code issuer-uri}
+	 * @param allowHttp accept {@code http://} issuer and JWK set URLs outside the
+	 * {@code local} profile; only for tests against a local stub
 	 */
 	record Jwt(String issuerUri, String jwkSetUri, List<String> audiences, @DefaultValue("sub") String clientClaim,
-			@DefaultValue("RS256") List<String> jwsAlgorithms) {
+			@DefaultValue("RS256") List<String> jwsAlgorithms, String issuer,
+			@DefaultValue("false") boolean allowHttp) {
 
 		Jwt {
 			audiences = audiences == null ? List.of() : List.copyOf(audiences);
 			jwsAlgorithms = jwsAlgorithms == null ? List.of() : List.copyOf(jwsAlgorithms);
+		}
+
+		/** The issuer tokens must name: {@code issuer}, else {@code issuer-uri}. */
+		String requiredIssuer() {
+			return issuer != null && !issuer.isBlank() ? issuer : issuerUri;
 		}
 
 	}

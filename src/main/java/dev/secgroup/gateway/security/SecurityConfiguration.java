@@ -1,6 +1,7 @@
 package dev.secgroup.gateway.security;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import jakarta.servlet.DispatcherType;
@@ -14,7 +15,6 @@ import dev.secgroup.gateway.web.ProblemWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.core.env.Profiles;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -66,7 +66,9 @@ class SecurityConfiguration {
 	SecurityFilterChain gatewaySecurity(HttpSecurity http, GatewaySecurityProperties properties, ClientGrants grants,
 			ProblemWriter problems, Environment environment) throws Exception {
 		SecurityMode mode = properties.mode();
-		boolean local = environment.acceptsProfiles(Profiles.of("local"));
+		// Only an ACTIVE local profile counts: a default profile is no operator's
+		// decision.
+		boolean local = Arrays.asList(environment.getActiveProfiles()).contains("local");
 		refuseUnauthenticatedOutsideLocal(properties, local);
 		if (mode == SecurityMode.NONE) {
 			log.warn("gateway.security.mode=none: every caller may use every operation on every project");
@@ -92,7 +94,7 @@ class SecurityConfiguration {
 			case API_KEY -> http.addFilterBefore(apiKeyFilter(grants, entryPoint), AnonymousAuthenticationFilter.class);
 			case JWT -> http.oauth2ResourceServer(resourceServer -> resourceServer.authenticationEntryPoint(entryPoint)
 				.accessDeniedHandler(accessDenied)
-				.jwt(jwt -> jwt.decoder(JwtDecoderFactory.create(properties.jwt()))
+				.jwt(jwt -> jwt.decoder(JwtDecoderFactory.create(properties.jwt(), local))
 					.jwtAuthenticationConverter(
 							new ClientClaimAuthenticationConverter(properties.jwt().clientClaim()))));
 			case NONE -> {

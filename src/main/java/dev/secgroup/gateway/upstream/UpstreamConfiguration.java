@@ -11,6 +11,7 @@ import tools.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -33,7 +34,9 @@ class UpstreamConfiguration {
 	@Bean
 	UpstreamClientFactory upstreamClientFactory(UpstreamProperties properties, RegionProperties regions,
 			WebClient.Builder webClientBuilder, CircuitBreakerRegistry circuitBreakers, RetryRegistry retries,
-			ObjectMapper json, Clock clock, ObjectProvider<MeterRegistry> meters, ObjectProvider<UpstreamQuota> quota) {
+			ObjectMapper json, Clock clock, ObjectProvider<MeterRegistry> meters, ObjectProvider<UpstreamQuota> quota,
+			UpstreamPolicyProperties policy, Environment environment) {
+		UpstreamEndpointPolicy.check(properties, policy, environment);
 		// Without actuator (slim test contexts) the counters go to a registry of their
 		// own; without a quota implementation every attempt is sent at once.
 		return new UpstreamClientFactory(properties, regions, webClientBuilder, circuitBreakers, retries, json, clock,

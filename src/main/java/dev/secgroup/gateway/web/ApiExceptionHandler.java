@@ -94,6 +94,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return invalid(List.of(JsonViolations.of(ex)), request);
 	}
 
+	@ExceptionHandler(StrictQueryInterceptor.InvalidQueryException.class)
+	ResponseEntity<ProblemDetail> invalidQuery(StrictQueryInterceptor.InvalidQueryException ex,
+			HttpServletRequest request) {
+		return ResponseEntity.badRequest().body(Problems.invalid(ex.violations(), request));
+	}
+
 	@ExceptionHandler(UpstreamErrorException.class)
 	ResponseEntity<ProblemDetail> upstreamError(UpstreamErrorException ex, HttpServletRequest request) {
 		int upstreamStatus = ex.response().status();
@@ -203,7 +209,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			case IAM_INVALID_ANSWER -> ErrorCodes.IAM_INVALID_ANSWER;
 			case ID_TOKEN_UNREADABLE -> ErrorCodes.ID_TOKEN_UNREADABLE;
 		};
-		ProblemDetail problem = upstreamProblem(status, code, ex.getMessage(), ex.upstream(), request);
+		// IAM's own error text ("user is locked"...) and file paths stay in the log; the
+		// caller gets IAM's code and request id to quote (review A16).
+		String detail = switch (ex.reason()) {
+			case CALLER_TOKEN_MISSING -> ex.getMessage();
+			case IAM_REFUSED -> "IAM refused to issue a token for the gateway's credentials; quote upstream_error_code "
+					+ "and upstream_request_id when reporting this.";
+			case IAM_UNAVAILABLE -> "IAM could not issue a token for this call now; try again later.";
+			case IAM_INVALID_ANSWER -> "IAM answered without a usable token.";
+			case ID_TOKEN_UNREADABLE -> "The gateway's own identity token for IAM could not be read.";
+		};
+		if (ex.reason() != UpstreamCredentialsException.Reason.CALLER_TOKEN_MISSING) {
+			log.warn("Upstream credentials not obtained ({}): {}", ex.reason(), ex.getMessage());
+		}
+		ProblemDetail problem = upstreamProblem(status, code, detail, ex.upstream(), request);
 		if (ex.iamStatus() != null) {
 			problem.setProperty("upstream_status", ex.iamStatus());
 		}

@@ -1,6 +1,13 @@
 package dev.secgroup.gateway.web;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -20,13 +27,17 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses request bodies over {@code gateway.http.max-body-size} (64 KiB): at once when
- * the declared length is too large, else while reading (chunked bodies), so no large body
- * is ever buffered. Both give 413 problem+json.
+ * Guards the request body before anything can read it: a declared {@code Content-Length}
+ * over {@code gateway.http.max-body-size} (64 KiB) is refused 413 at once, a multipart
+ * body 415 at once, and any other body (chunked included) is limited while it is read,
+ * through {@code getInputStream()} and {@code getReader()} alike. All answers are
+ * problem+json.
  * <p>
- * Runs after Spring Security's filter chain ({@link FilterOrder}): a caller without valid
- * credentials gets 401 before its body is considered, and a 413 is audited with the
- * client that sent it.
+ * Runs before Spring Security's filter chain but after the audit filter
+ * ({@link FilterOrder}): refusing a declared oversize or a multipart body needs no
+ * credentials and reads nothing, so it is safe before authentication, and such a refusal
+ * of a mirrored path is still audited. Authentication itself never reads the body, so a
+ * stranger's body is not read at all (401).
  */
 @Component
 @Order(FilterOrder.BODY_SIZE_LIMIT)
@@ -44,6 +55,13 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		if (isMultipart(request)) {
+			// Nothing in the API takes multipart; refusing it here keeps any parser away.
+			response.setHeader("Connection", "close");
+			problems.write(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, ErrorCodes.UNSUPPORTED_MEDIA_TYPE,
+					"Multipart request bodies are not accepted; send application/json.");
+			return;
+		}
 		if (request.getContentLengthLong() > limit) {
 			// The body is not read: tell the client not to reuse the connection for more
 			// data.
@@ -55,11 +73,18 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 		chain.doFilter(new LimitedRequest(request, limit), response);
 	}
 
+	private static boolean isMultipart(HttpServletRequest request) {
+		String type = request.getContentType();
+		return type != null && type.regionMatches(true, 0, "multipart/", 0, "multipart/".length());
+	}
+
 	private static final class LimitedRequest extends HttpServletRequestWrapper {
 
 		private final long limit;
 
 		private ServletInputStream stream;
+
+		private BufferedReader reader;
 
 		LimitedRequest(HttpServletRequest request, long limit) {
 			super(request);
@@ -72,6 +97,28 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 				stream = new LimitedInputStream(super.getInputStream(), limit);
 			}
 			return stream;
+		}
+
+		/** The same limited stream, decoded: a reader must not bypass the limit. */
+		@Override
+		public BufferedReader getReader() throws IOException {
+			if (reader == null) {
+				reader = new BufferedReader(new InputStreamReader(getInputStream(), charset()));
+			}
+			return reader;
+		}
+
+		private Charset charset() throws UnsupportedEncodingException {
+			String name = getCharacterEncoding();
+			if (name == null) {
+				return StandardCharsets.UTF_8;
+			}
+			try {
+				return Charset.forName(name);
+			}
+			catch (IllegalCharsetNameException | UnsupportedCharsetException ex) {
+				throw new UnsupportedEncodingException(name);
+			}
 		}
 
 	}

@@ -140,11 +140,32 @@ class AuditEventTest extends SecuredGatewayTestSupport {
 	}
 
 	@Test
-	void aBodyOverTheLimitIsRecordedAs413WithTheClient(CapturedOutput output) {
+	void aDeclaredBodyOverTheLimitIsRecordedAs413BeforeAnyClientIsKnown(CapturedOutput output) {
 		String big = "{\"port\":{\"security_groups\":[\"" + "a".repeat(70_000) + "\"]}}";
 
 		String id = call("PUT", VPC_PATH, KEY_A, big, 413);
 
+		// Refused on its declared length, before authentication (nothing read).
+		JsonNode event = AuditLines.single(output, id);
+		assertRefused(event, 413, "GW.0413");
+		assertThat(event.get("client").isNull()).isTrue();
+	}
+
+	@Test
+	void aChunkedBodyOverTheLimitIsRecordedAs413WithTheClient(CapturedOutput output) throws Exception {
+		byte[] big = ("{\"port\":{\"security_groups\":[\"" + "a".repeat(70_000) + "\"]}}")
+			.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		String id = UUID.randomUUID().toString();
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + VPC_PATH))
+			.header("Content-Type", "application/json")
+			.header("X-Api-Key", KEY_A)
+			.header("X-Request-Id", id)
+			.PUT(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big)))
+			.build();
+
+		HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+
+		assertThat(response.statusCode()).isEqualTo(413);
 		JsonNode event = AuditLines.single(output, id);
 		assertRefused(event, 413, "GW.0413");
 		assertThat(event.get("client").asString()).isEqualTo("team-a");

@@ -50,8 +50,7 @@ class AuditMetricsTest extends SecuredGatewayTestSupport {
 	}
 
 	/**
-	 * Outside the chart (which makes it public), Prometheus needs a client's key in
-	 * api-key mode.
+	 * Prometheus is public; a client's key sent along changes nothing.
 	 */
 	private Scrape scrape() {
 		return Scrape.of(managementPort, "X-Api-Key", KEY_B);

@@ -22,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.secgroup.gateway.SecgroupGatewayApplication;
 import dev.secgroup.gateway.upstream.RegionProperties;
 import dev.secgroup.gateway.upstream.UpstreamAuthenticator;
+import dev.secgroup.gateway.upstream.UpstreamPolicyProperties;
 import dev.secgroup.gateway.upstream.UpstreamProperties;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -281,7 +282,8 @@ class CredentialsStartupTest {
 	 * auto-configuration.
 	 */
 	@Configuration(proxyBeanMethods = false)
-	@EnableConfigurationProperties({ UpstreamProperties.class, RegionProperties.class, CredentialsProperties.class })
+	@EnableConfigurationProperties({ UpstreamProperties.class, RegionProperties.class, CredentialsProperties.class,
+			IamLoginLimits.class, UpstreamPolicyProperties.class })
 	static class Infrastructure {
 
 		@Bean

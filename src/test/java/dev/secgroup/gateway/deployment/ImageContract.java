@@ -75,6 +75,9 @@ final class ImageContract {
 		env.put("GATEWAY_UPSTREAMS_VPC_ENDPOINT", upstreamBaseUrl + "/vpc");
 		env.put("GATEWAY_UPSTREAMS_HSS_ENDPOINT", upstreamBaseUrl + "/hss");
 		env.put("GATEWAY_UPSTREAMS_IAM_ENDPOINT", upstreamBaseUrl + "/iam");
+		// The stub upstream speaks plain http (outside local, https is required
+		// otherwise).
+		env.put("GATEWAY_UPSTREAMPOLICY_ALLOWHTTP", "true");
 		env.put("GATEWAY_CREDENTIALS_MODE", "aksk");
 		env.put("GATEWAY_CREDENTIALS_ACCESS_KEY", "IMAGECONTRACTTESTAK01");
 		env.put("GATEWAY_CREDENTIALS_SECRET_KEY", "image-contract-test-secret-key-not-real");

@@ -109,8 +109,9 @@ class LocalProfileCredentialModesTest {
 		List<String> all = new ArrayList<>(
 				List.of("--server.port=" + port, "--spring.main.banner-mode=off", "--logging.level.root=WARN"));
 		all.addAll(List.of(args));
-		// No profile given: local is the default, as for ./mvnw spring-boot:run.
+		// The local profile, as ./mvnw spring-boot:run activates it.
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(SecgroupGatewayApplication.class)
+			.profiles("local")
 			.run(all.toArray(String[]::new));
 		return new Local(context, port, http);
 	}

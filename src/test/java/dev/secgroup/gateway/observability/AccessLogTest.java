@@ -41,15 +41,16 @@ class AccessLogTest extends SecuredGatewayTestSupport {
 		upstream
 			.stubFor(WireMock.put(urlPathMatching("/vpc/.*")).willReturn(aResponse().withStatus(200).withBody("{}")));
 
+		// The query string is refused (400: the PUT takes none) and never logged.
 		HttpResponse<String> response = sendWithKey("PUT", VPC_PATH + "?marker=" + PORT_ID, KEY_A, VPC_BODY);
 
 		String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
 		JsonNode line = LogLines.access(output, requestId);
 		assertThat(line.path("message").asString()).isEqualTo(
-				"PUT " + ServerMetricsTest.VPC_ROUTE + " 200 " + line.path("latency_ms").asLong() + "ms client=team-a");
+				"PUT " + ServerMetricsTest.VPC_ROUTE + " 400 " + line.path("latency_ms").asLong() + "ms client=team-a");
 		assertThat(line.path("method").asString()).isEqualTo("PUT");
 		assertThat(line.path("route").asString()).isEqualTo(ServerMetricsTest.VPC_ROUTE);
-		assertThat(line.path("status").asInt()).isEqualTo(200);
+		assertThat(line.path("status").asInt()).isEqualTo(400);
 		assertThat(line.path("client").asString()).isEqualTo("team-a");
 		assertThat(line.path("request_id").asString()).isEqualTo(requestId);
 		assertThat(line.toString()).doesNotContain(PROJECT, PORT_ID, KEY_A, "8edd3747", "security_groups");

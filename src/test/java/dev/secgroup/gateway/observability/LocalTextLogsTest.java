@@ -58,7 +58,8 @@ class LocalTextLogsTest {
 		Path stdout = work.resolve("stdout.log");
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		gateway = new ProcessBuilder(java, "-cp", applicationClassPath(), SecgroupGatewayApplication.class.getName(),
-				"--server.port=" + apiPort, "--management.server.port=" + managementPort, "--spring.jmx.enabled=false")
+				"--spring.profiles.active=local", "--server.port=" + apiPort,
+				"--management.server.port=" + managementPort, "--spring.jmx.enabled=false")
 			.redirectOutput(stdout.toFile())
 			.redirectErrorStream(true)
 			.start();

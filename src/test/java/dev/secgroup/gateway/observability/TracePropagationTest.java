@@ -52,6 +52,22 @@ class TracePropagationTest extends GatewayTestSupport {
 	}
 
 	@Test
+	void theCallersBaggageAndTraceStateAreNotForwardedUpstream() {
+		upstream
+			.stubFor(WireMock.put(urlPathMatching("/vpc/.*")).willReturn(aResponse().withStatus(200).withBody("{}")));
+
+		HttpResponse<String> response = send("PUT", VPC_PATH, "application/json", VPC_BODY, "traceparent", TRACEPARENT,
+				"baggage", "tenant=evil,k=v", "tracestate", "x=y");
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		LoggedRequest sent = upstream.findAll(putRequestedFor(urlPathMatching("/vpc/.*"))).get(0);
+		// Review B4: what a caller puts in baggage must not travel to Huawei Cloud in the
+		// gateway's name.
+		assertThat(sent.containsHeader("baggage") ? sent.getHeader("baggage") : "").doesNotContain("tenant=evil");
+		assertThat(sent.getHeader("traceparent")).startsWith("00-" + TRACE_ID);
+	}
+
+	@Test
 	void theCallersTraceIsContinuedUpstreamOnEveryAttemptAndRecorded(CapturedOutput output) {
 		upstream.stubFor(WireMock.put(urlPathMatching("/vpc/.*"))
 			.inScenario("retry")

@@ -155,7 +155,8 @@ class ClientGrantsTest {
 
 	private static ClientGrants grants(SecurityMode mode, GatewaySecurityProperties.Client... clients) {
 		return new ClientGrants(new GatewaySecurityProperties(mode, false, List.of(clients), List.of(),
-				new GatewaySecurityProperties.Jwt(null, null, List.of(), "sub", List.of("RS256"))), OPERATIONS);
+				new GatewaySecurityProperties.Jwt(null, null, List.of(), "sub", List.of("RS256"), null, false),
+				new GatewaySecurityProperties.Management(null)), OPERATIONS);
 	}
 
 	private static String hash(String key) {

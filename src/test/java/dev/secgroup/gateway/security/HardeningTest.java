@@ -51,10 +51,11 @@ class HardeningTest extends SecuredGatewayTestSupport {
 	}
 
 	@Test
-	void aStrangersLargeBodyIsRefusedAs401BeforeItIsConsidered() {
+	void aDeclaredOversizeIsRefused413WhoeverSendsItWithoutReadingIt() {
 		String big = "{\"port\":{\"security_groups\":[\"" + "a".repeat(70_000) + "\"]}}";
 
-		assertThat(sendWithKey("PUT", VPC_PATH, null, big).statusCode()).isEqualTo(401);
+		// Refusing a declared length needs no credentials and reads nothing.
+		assertThat(sendWithKey("PUT", VPC_PATH, null, big).statusCode()).isEqualTo(413);
 
 		HttpResponse<String> known = sendWithKey("PUT", VPC_PATH, KEY_A, big);
 		assertThat(known.statusCode()).isEqualTo(413);

@@ -68,6 +68,14 @@ class JwtAuthenticationTest extends GatewayTestSupport {
 	}
 
 	@Test
+	void aValidTokenIsNoManagementCredential() {
+		HttpResponse<String> metrics = management("/actuator/metrics", "Authorization",
+				"Bearer " + tokens.token(CLIENT));
+
+		assertThat(metrics.statusCode()).isEqualTo(401);
+	}
+
+	@Test
 	void aMissingTokenGets401WithABearerChallenge() {
 		HttpResponse<String> response = put(VPC_PATH, VPC_BODY);
 

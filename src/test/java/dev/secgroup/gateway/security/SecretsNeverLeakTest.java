@@ -73,7 +73,7 @@ class SecretsNeverLeakTest extends SecuredGatewayTestSupport {
 		responses.add(sendWithKey("POST", HSS_PATH, KEY_A, HSS_BODY, "Authorization", "Basic " + BASIC));
 		responses.add(sendWithKey("PUT", VPC_PATH, KEY_A, "{}", "X-Auth-Token", AUTH_TOKEN));
 		responses.add(management("/actuator/prometheus", "X-Api-Key", KEY_B));
-		responses.add(management("/actuator/metrics/http.server.requests", "X-Api-Key", KEY_B));
+		responses.add(management("/actuator/metrics/http.server.requests", "X-Management-Key", MANAGEMENT_KEY));
 
 		assertThat(responses).extracting(HttpResponse::statusCode).containsExactly(404, 401, 403, 400, 200, 200);
 		// Security's own logs are there (JSON lines name loggers in full, text lines

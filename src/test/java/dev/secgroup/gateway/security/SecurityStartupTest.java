@@ -37,15 +37,77 @@ class SecurityStartupTest {
 
 	@Test
 	void inTheLocalProfileTheDefaultModeIsNone() {
-		try (ConfigurableApplicationContext context = start(null)) {
-			assertThat(context.getEnvironment().getActiveProfiles()).isEmpty();
+		try (ConfigurableApplicationContext context = start("local")) {
 			assertThat(context.getBean(GatewaySecurityProperties.class).mode()).isEqualTo(SecurityMode.NONE);
 		}
 	}
 
 	@Test
+	void withoutAProfileTheStartNeedsCredentialsLikeProduction(CapturedOutput output) {
+		assertThatThrownBy(() -> start(null)).isInstanceOf(Exception.class);
+		assertThat(output).contains("APPLICATION FAILED TO START").contains("gateway.credentials.mode");
+	}
+
+	@Test
+	void withoutAProfileInboundAuthenticationIsOnAndTheSimulatorAbsent() throws Exception {
+		try (ConfigurableApplicationContext context = start(null, "--gateway.credentials.mode=passthrough")) {
+			assertThat(context.getEnvironment().getActiveProfiles()).isEmpty();
+			assertThat(context.getBean(GatewaySecurityProperties.class).mode()).isEqualTo(SecurityMode.API_KEY);
+			assertThat(context.getBeanNamesForType(Class
+				.forName("dev.secgroup.gateway.simulator.VpcSimulatorController", false, getClass().getClassLoader())))
+				.isEmpty();
+		}
+	}
+
+	@Test
+	void modeNoneIsRefusedWhenLocalIsOnlyADefaultProfile() {
+		assertThatThrownBy(() -> start(null, "--spring.profiles.default=local",
+				"--gateway.credentials.mode=passthrough", "--gateway.security.mode=none",
+				// Isolates the guard: the local file's http endpoints are refused as
+				// well.
+				"--gateway.upstream-policy.allow-http=true"))
+			.rootCause()
+			.isInstanceOf(InvalidSecurityConfigurationException.class)
+			.hasMessageContaining("'local' profile is not active");
+	}
+
+	@Test
+	void theLocalProfileRefusesAnUpstreamThatIsNotOnLoopback(CapturedOutput output) {
+		assertThatThrownBy(
+				() -> start("local", "--gateway.upstreams.vpc.endpoint=https://vpc.{region}.myhuaweicloud.com"))
+			.isInstanceOf(Exception.class);
+		assertThat(output).contains("gateway.upstreams.vpc.endpoint is https://vpc.{region}.myhuaweicloud.com")
+			.contains("only calls endpoints on loopback");
+	}
+
+	@Test
+	void outsideLocalAPlainHttpUpstreamIsRefused(CapturedOutput output) {
+		assertThatThrownBy(() -> start("prod", "--gateway.upstreams.hss.endpoint=http://hss.example.com"))
+			.isInstanceOf(Exception.class);
+		assertThat(output).contains("gateway.upstreams.hss.endpoint is http://hss.example.com")
+			.contains("must be https");
+	}
+
+	@Test
+	void userInformationInAnyUpstreamEndpointIsRefusedWithoutBeingRepeated(CapturedOutput output) {
+		assertThatThrownBy(
+				() -> start("prod", "--gateway.upstreams.vpc.endpoint=https://user:s3cr3t-pw@vpc.example.com"))
+			.isInstanceOf(Exception.class);
+		assertThat(output).contains("gateway.upstreams.vpc.endpoint must not contain user information")
+			.doesNotContain("s3cr3t-pw");
+	}
+
+	@Test
+	void springBootRunActivatesTheLocalProfile() throws Exception {
+		String pom = java.nio.file.Files.readString(java.nio.file.Path.of("pom.xml"));
+		String plugin = pom.substring(pom.indexOf("<artifactId>spring-boot-maven-plugin</artifactId>"));
+		plugin = plugin.substring(0, plugin.indexOf("</plugin>"));
+		assertThat(plugin).contains("<profiles>").contains("<profile>local</profile>");
+	}
+
+	@Test
 	void theLocalSimulatorStaysOpenWhenLocalRunsWithApiKeys() throws Exception {
-		try (ConfigurableApplicationContext context = start(null, "--gateway.security.mode=api-key")) {
+		try (ConfigurableApplicationContext context = start("local", "--gateway.security.mode=api-key")) {
 			String base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
 			HttpClient http = HttpClient.newHttpClient();
 
@@ -101,7 +163,7 @@ class SecurityStartupTest {
 		}
 		List<String> all = new ArrayList<>(
 				List.of("--server.port=0", "--spring.main.banner-mode=off", "--management.server.port=0"));
-		if (profile != null) {
+		if (profile != null && !"local".equals(profile)) {
 			// Outside local the upstream credentials must be chosen; local has its demo
 			// ones.
 			all.add("--gateway.credentials.mode=passthrough");

@@ -68,6 +68,11 @@ final class TestTokens {
 		return sign(key, claims(subject).issuer(issuer).build());
 	}
 
+	/** Correctly signed, but without {@code exp}: it would never expire. */
+	String withoutExpiry(String subject) {
+		return sign(key, claims(subject).expirationTime(null).build());
+	}
+
 	String withoutSubject() {
 		return sign(key, claims(null).build());
 	}

@@ -12,7 +12,8 @@ import org.springframework.test.context.TestPropertySource;
  * <li>{@code team-b}: both operations on every project ({@code *});</li>
  * <li>{@code team-c}: known, granted nothing.</li>
  * </ul>
- * Keys are configured as SHA-256 hashes only; the plaintext keys live here, in the test.
+ * The management port's protected endpoints take {@link #MANAGEMENT_KEY}. Keys are
+ * configured as SHA-256 hashes only; the plaintext keys live here, in the test.
  */
 @TestPropertySource(properties = { "gateway.security.mode=api-key",
 		"gateway.security.allow-unauthenticated-outside-local=false", "gateway.security.clients[0].name=team-a",
@@ -23,7 +24,8 @@ import org.springframework.test.context.TestPropertySource;
 		"gateway.security.clients[1].projects[0]=*", "gateway.security.clients[1].operations[0]=vpc:AddSecurityGroups",
 		"gateway.security.clients[1].operations[1]=hss:CreateSecurityGroupPolicy",
 		"gateway.security.clients[2].name=team-c",
-		"gateway.security.clients[2].api-key-sha256=" + SecuredGatewayTestSupport.KEY_C_SHA256 })
+		"gateway.security.clients[2].api-key-sha256=" + SecuredGatewayTestSupport.KEY_C_SHA256,
+		"gateway.security.management.api-key-sha256=" + SecuredGatewayTestSupport.MANAGEMENT_KEY_SHA256 })
 public abstract class SecuredGatewayTestSupport extends GatewayTestSupport {
 
 	public static final String KEY_A = "team-a-key-7Qm2x9Lp4Rv8Tz1W";
@@ -37,6 +39,10 @@ public abstract class SecuredGatewayTestSupport extends GatewayTestSupport {
 	public static final String KEY_C = "team-c-key-Y5t1Gb7Mc3Vx8Ze2";
 
 	public static final String KEY_C_SHA256 = "8d171da5cdcc9c5b81e788e01f81854d6840c384ce92d4d156d2811364c17aee";
+
+	public static final String MANAGEMENT_KEY = "ops-management-key-Q8w3Rt6Yp1Zx";
+
+	public static final String MANAGEMENT_KEY_SHA256 = "25e24933b8e0a6472f0265394279416fff38cd14ffd39bff1ffbc5a1041aa1f4";
 
 	public static final String OTHER_PROJECT = "0a1b2c3d4e5f60718293a4b5c6d7e8f9";
 
