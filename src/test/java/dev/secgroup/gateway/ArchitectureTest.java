@@ -33,7 +33,7 @@ class ArchitectureTest {
 	static final ArchRule sharedPlumbingNeverImportsAFeature = noClasses().that()
 		.resideInAnyPackage("..gateway.call..", "..gateway.upstream..", "..gateway.web..", "..gateway.credentials..",
 				"..gateway.security..", "..gateway.audit..", "..gateway.observability..", "..gateway.sharedstate..",
-				"..gateway.quota..")
+				"..gateway.quota..", "..gateway.idempotency..")
 		.should()
 		.dependOnClassesThat()
 		.resideInAnyPackage("..gateway.hss..", "..gateway.vpc..", "..gateway.simulator..");
@@ -167,7 +167,7 @@ class ArchitectureTest {
 		.dependOnClassesThat()
 		.resideInAnyPackage("..gateway.upstream..", "..gateway.web..", "..gateway.credentials..",
 				"..gateway.security..", "..gateway.audit..", "..gateway.observability..", "..gateway.sharedstate..",
-				"..gateway.hss..", "..gateway.vpc..", "..gateway.simulator..");
+				"..gateway.idempotency..", "..gateway.hss..", "..gateway.vpc..", "..gateway.simulator..");
 
 	/**
 	 * A request's context lives in one request attribute, owned by
@@ -181,6 +181,25 @@ class ArchitectureTest {
 		.callMethodWhere(JavaCall.Predicates.target(HasName.Predicates.name("setAttribute"))
 			.and(JavaCall.Predicates
 				.target(HasOwner.Predicates.With.owner(JavaClass.Predicates.assignableTo(ServletRequest.class)))));
+
+	/**
+	 * Idempotency wraps the features' upstream calls from outside: the plumbing it sits
+	 * on never knows it, and it knows neither security's nor audit's classes.
+	 */
+	@ArchTest
+	static final ArchRule idempotencyIsAStepThePlumbingDoesNotKnow = noClasses().that()
+		.resideInAnyPackage("..gateway.call..", "..gateway.upstream..", "..gateway.web..", "..gateway.credentials..",
+				"..gateway.security..", "..gateway.audit..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAPackage("..gateway.idempotency..");
+
+	@ArchTest
+	static final ArchRule idempotencyKnowsNeitherSecurityNorAudit = noClasses().that()
+		.resideInAPackage("..gateway.idempotency..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("..gateway.security..", "..gateway.audit..");
 
 	@ArchTest
 	static final ArchRule onlyJackson3Databind = noClasses().should()

@@ -42,11 +42,15 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * {@code GW.xxxx}); {@code null} for a success
  * @param attempts upstream attempts made, the first included (0 = upstream not called)
  * @param latencyMs milliseconds from receiving the call to writing this event
+ * @param replayed whether the call was answered with the kept answer of an earlier call
+ * with the same {@code Idempotency-Key}, without calling upstream
+ * @param originalRequestId for a replay, the request id of the call whose answer was
+ * replayed; else {@code null}
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonPropertyOrder({ "type", "schema", "time", "request_id", "trace_id", "client", "source_address", "operation",
 		"project_id", "target", "security_group_ids", "dry_run", "status", "upstream_status", "upstream_request_id",
-		"error_code", "attempts", "latency_ms" })
+		"error_code", "attempts", "latency_ms", "replayed", "original_request_id" })
 public record AuditEvent(@JsonProperty("type") String type, @JsonProperty("schema") int schema,
 		@JsonProperty("time") Instant time, @JsonProperty("request_id") String requestId,
 		@JsonProperty("trace_id") String traceId, @JsonProperty("client") String client,
@@ -55,12 +59,13 @@ public record AuditEvent(@JsonProperty("type") String type, @JsonProperty("schem
 		@JsonProperty("security_group_ids") List<String> securityGroupIds, @JsonProperty("dry_run") Boolean dryRun,
 		@JsonProperty("status") int status, @JsonProperty("upstream_status") Integer upstreamStatus,
 		@JsonProperty("upstream_request_id") String upstreamRequestId, @JsonProperty("error_code") String errorCode,
-		@JsonProperty("attempts") int attempts, @JsonProperty("latency_ms") long latencyMs) {
+		@JsonProperty("attempts") int attempts, @JsonProperty("latency_ms") long latencyMs,
+		@JsonProperty("replayed") boolean replayed, @JsonProperty("original_request_id") String originalRequestId) {
 
 	/** Value of {@code type}. */
 	public static final String TYPE = "audit";
 
 	/** Current version of this schema. */
-	public static final int SCHEMA = 1;
+	public static final int SCHEMA = 2;
 
 }

@@ -36,7 +36,7 @@ final class AuditEvents {
 				bounded(call.client()), call.sourceAddress(), operation != null ? operation.name() : null,
 				bounded(call.projectId()), target(call), bounded(call.securityGroupIds()), call.dryRun(), status,
 				call.upstreamStatus(), bounded(call.upstreamRequestId()), errorCode(call, status), call.attempts(),
-				call.elapsedMillis(nowNanos));
+				call.elapsedMillis(nowNanos), call.replayedFrom() != null, call.replayedFrom());
 	}
 
 	/** The path's values but the project, in path order, then what the body named. */

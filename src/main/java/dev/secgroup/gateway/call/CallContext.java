@@ -84,6 +84,8 @@ public final class CallContext {
 
 	private @Nullable String errorCode;
 
+	private @Nullable String replayedFrom;
+
 	CallContext(String requestId, Instant time, long startNanos, @Nullable String sourceAddress,
 			@Nullable String traceId, MirroredOperations.@Nullable Call call) {
 		this.requestId = requestId;
@@ -247,6 +249,23 @@ public final class CallContext {
 	/** The {@code error_code} answered last; {@code null} when no problem was made. */
 	public synchronized @Nullable String errorCode() {
 		return errorCode;
+	}
+
+	/**
+	 * Records that the call was answered with the kept answer of an earlier call with the
+	 * same {@code Idempotency-Key}, without calling upstream.
+	 * @param originalRequestId the request id of the call that produced the answer
+	 */
+	public synchronized void replayed(String originalRequestId) {
+		this.replayedFrom = originalRequestId;
+	}
+
+	/**
+	 * The request id of the earlier call whose kept answer this call replayed;
+	 * {@code null} when it was not a replay.
+	 */
+	public synchronized @Nullable String replayedFrom() {
+		return replayedFrom;
 	}
 
 	/** Records a fact of a later step (see "Adding a fact" above). */

@@ -59,6 +59,12 @@ public final class FilterOrder {
 	public static final int CLIENT_RATE_LIMIT = -80;
 
 	/**
+	 * {@code Idempotency-Key}: after security and the client's rate limit (keys are
+	 * scoped to the client; a refused call never reaches it).
+	 */
+	public static final int IDEMPOTENCY = -70;
+
+	/**
 	 * Tomcat's own WebSocket upgrade filter, added by Tomcat after every filter Spring
 	 * registers (it has no Spring order); the gateway serves no WebSocket.
 	 */
@@ -87,6 +93,8 @@ public final class FilterOrder {
 					"Spring Security: the firewall, authentication, the client into the CallContext, grants."),
 			new Filter("clientRateLimitFilter", CLIENT_RATE_LIMIT,
 					"Refuses a client's calls over its own rate limit (429 GW.0429) before anything goes upstream."),
+			new Filter("idempotencyFilter", IDEMPOTENCY,
+					"Idempotency-Key: checks the header, scopes the key to the client, keeps a keyed call's answer."),
 			new Filter(TOMCAT_WEBSOCKET_NAME, TOMCAT_WEBSOCKET,
 					"Tomcat: WebSocket upgrades (none here); then Spring MVC's DispatcherServlet."));
 

@@ -10,6 +10,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 
 import dev.secgroup.gateway.call.CallContext;
+import dev.secgroup.gateway.idempotency.Idempotency;
 import dev.secgroup.gateway.security.ResourceGrants;
 import dev.secgroup.gateway.upstream.UpstreamHeaders;
 import dev.secgroup.gateway.web.PathRules;
@@ -41,9 +42,12 @@ class SecurityGroupPolicyController {
 
 	private final ResourceGrants grants;
 
-	SecurityGroupPolicyController(HssClient hss, ResourceGrants grants) {
+	private final Idempotency idempotency;
+
+	SecurityGroupPolicyController(HssClient hss, ResourceGrants grants, Idempotency idempotency) {
 		this.hss = hss;
 		this.grants = grants;
+		this.idempotency = idempotency;
 	}
 
 	@Operation(operationId = "CreateSecurityGroupPolicy",
@@ -84,8 +88,9 @@ class SecurityGroupPolicyController {
 		grants.requireCluster("cluster_id", clusterId);
 		grants.requireNamespace("namespace", namespace);
 		grants.requireSecurityGroups(body.auditSecurityGroupIds(), i -> "security_groups[" + i + "].security_group_id");
-		return UpstreamRelay.relay(call, hss.createSecurityGroupPolicy(projectId, clusterId, namespace,
-				enterpriseProjectId, body, call.requestId(), request.getHeader(UpstreamHeaders.AUTH_TOKEN)));
+		return idempotency.call(request, body,
+				() -> UpstreamRelay.relay(call, hss.createSecurityGroupPolicy(projectId, clusterId, namespace,
+						enterpriseProjectId, body, call.requestId(), request.getHeader(UpstreamHeaders.AUTH_TOKEN))));
 	}
 
 }

@@ -116,7 +116,7 @@ public final class UpstreamClient {
 			.timeout(deadline, Mono.error(() -> {
 				timeouts.deadline();
 				return new UpstreamTimeoutException(name, "deadline of " + deadline + " reached", call.attempts.get(),
-						null);
+						null, call.mayHaveActed());
 			}))
 			.onErrorMap(UpstreamCredentialsException.class, error -> error.withAttempts(call.attempts.get()))
 			.onErrorMap(error -> !(error instanceof UpstreamException), error -> toUpstreamException(error, call))
@@ -148,6 +148,7 @@ public final class UpstreamClient {
 			// Counted once credentials are had: an attempt refused for want of them sent
 			// nothing.
 			call.attempts.incrementAndGet();
+			call.sending.set(true);
 			return webClient.method(outgoing.method())
 				.uri(outgoing.uri())
 				.attribute(UPSTREAM_ATTRIBUTE, name)
@@ -158,10 +159,12 @@ public final class UpstreamClient {
 				.map(response -> new Sent(response, headers));
 		}).onErrorMap(UpstreamClient::poolFull, error -> {
 			// Refused by the gateway's own pool: nothing was sent.
+			call.ended(false);
 			return new UpstreamBusyException(name, call.attempts.decrementAndGet(), error);
 		})
+			.doOnNext(sent -> call.ended(sent.response().status() >= 500 && sent.response().status() != 503))
 			.onErrorMap(error -> !(error instanceof UpstreamException),
-					error -> timeouts.attempt(classify(error, outgoing.request().idempotent())));
+					error -> timeouts.attempt(call.attemptFailed(classify(error, outgoing.request().idempotent()))));
 	}
 
 	private Mono<UpstreamResponse> read(ClientResponse response) {
@@ -261,10 +264,11 @@ public final class UpstreamClient {
 				UpstreamResponse response = failure.response().withAttempts(count);
 				yield new UpstreamErrorException(name, response, errorDecoder.decode(response));
 			}
-			case TIMEOUT -> new UpstreamTimeoutException(name, "no answer within the response timeout", count, error);
-			case CONNECT -> new UpstreamUnavailableException(name, "cannot connect", count, error);
-			case RESET ->
-				new UpstreamUnavailableException(name, "connection closed before a complete answer", count, error);
+			case TIMEOUT ->
+				new UpstreamTimeoutException(name, "no answer within the response timeout", count, error, true);
+			case CONNECT -> new UpstreamUnavailableException(name, "cannot connect", count, error, call.mayHaveActed());
+			case RESET -> new UpstreamUnavailableException(name, "connection closed before a complete answer", count,
+					error, true);
 		};
 	}
 
@@ -282,6 +286,12 @@ public final class UpstreamClient {
 
 		private final AtomicBoolean refreshed = new AtomicBoolean();
 
+		/** An attempt is on its way: upstream may be acting on it right now. */
+		private final AtomicBoolean sending = new AtomicBoolean();
+
+		/** An attempt ended without a definitive answer after it may have been sent. */
+		private final AtomicBoolean maybeActed = new AtomicBoolean();
+
 		/** The failure of the latest attempt, to answer with if no attempt follows. */
 		private volatile @Nullable AttemptFailure lastFailure;
 
@@ -294,6 +304,26 @@ public final class UpstreamClient {
 			this.uri = uri;
 			this.quota = quota;
 			this.startNanos = startNanos;
+		}
+
+		void ended(boolean outcomeUnknown) {
+			sending.set(false);
+			if (outcomeUnknown) {
+				maybeActed.set(true);
+			}
+		}
+
+		AttemptFailure attemptFailed(AttemptFailure failure) {
+			ended(failure.kind() == AttemptFailure.Kind.TIMEOUT || failure.kind() == AttemptFailure.Kind.RESET);
+			return failure;
+		}
+
+		/**
+		 * Whether upstream may have acted on an attempt of this call without the gateway
+		 * knowing the result.
+		 */
+		boolean mayHaveActed() {
+			return sending.get() || maybeActed.get();
 		}
 
 		void failed(AttemptFailure failure) {

@@ -15,6 +15,13 @@ public final class UpstreamErrorException extends UpstreamException {
 		this.error = error;
 	}
 
+	/** An answer 500, 502 or 504: upstream may have acted before failing. */
+	@Override
+	public boolean mayHaveActed() {
+		int status = response.status();
+		return status == 500 || status == 502 || status == 504;
+	}
+
 	public UpstreamResponse response() {
 		return response;
 	}

@@ -26,4 +26,14 @@ public abstract sealed class UpstreamException extends RuntimeException permits 
 		return attempts;
 	}
 
+	/**
+	 * Whether upstream may have acted on the call without the gateway knowing the result:
+	 * an attempt timed out or broke off after it may have been sent, or was answered 500,
+	 * 502 or 504. {@code false} when upstream surely did not act on any attempt (not
+	 * reached, throttled, circuit open, no credentials) or answered definitively.
+	 */
+	public boolean mayHaveActed() {
+		return false;
+	}
+
 }

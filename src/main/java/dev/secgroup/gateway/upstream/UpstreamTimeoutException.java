@@ -6,8 +6,16 @@ package dev.secgroup.gateway.upstream;
  */
 public final class UpstreamTimeoutException extends UpstreamException {
 
-	UpstreamTimeoutException(String upstream, String reason, int attempts, Throwable cause) {
+	private final boolean mayHaveActed;
+
+	UpstreamTimeoutException(String upstream, String reason, int attempts, Throwable cause, boolean mayHaveActed) {
 		super(upstream, upstream + " timed out: " + reason, attempts, cause);
+		this.mayHaveActed = mayHaveActed;
+	}
+
+	@Override
+	public boolean mayHaveActed() {
+		return mayHaveActed;
 	}
 
 }

@@ -11,6 +11,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 
 import dev.secgroup.gateway.call.CallContext;
+import dev.secgroup.gateway.idempotency.Idempotency;
 import dev.secgroup.gateway.security.ResourceGrants;
 import dev.secgroup.gateway.upstream.UpstreamHeaders;
 import dev.secgroup.gateway.web.PathRules;
@@ -41,9 +42,12 @@ class PortSecurityGroupController {
 
 	private final ResourceGrants grants;
 
-	PortSecurityGroupController(VpcClient vpc, ResourceGrants grants) {
+	private final Idempotency idempotency;
+
+	PortSecurityGroupController(VpcClient vpc, ResourceGrants grants, Idempotency idempotency) {
 		this.vpc = vpc;
 		this.grants = grants;
+		this.idempotency = idempotency;
 	}
 
 	@Operation(operationId = "AddSecurityGroups", summary = "Add security groups to the security group list of a port",
@@ -72,8 +76,8 @@ class PortSecurityGroupController {
 			@Valid @RequestBody InsertSecurityGroupsRequest body, HttpServletRequest request) {
 		CallContext call = CallContext.of(request).target(body);
 		grants.requireSecurityGroups(body.port().securityGroups(), i -> "port.security_groups[" + i + "]");
-		return UpstreamRelay.relay(call, vpc.insertSecurityGroups(projectId, portId, body, call.requestId(),
-				request.getHeader(UpstreamHeaders.AUTH_TOKEN)));
+		return idempotency.call(request, body, () -> UpstreamRelay.relay(call, vpc.insertSecurityGroups(projectId,
+				portId, body, call.requestId(), request.getHeader(UpstreamHeaders.AUTH_TOKEN))));
 	}
 
 }

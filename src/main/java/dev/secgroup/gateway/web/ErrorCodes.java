@@ -18,9 +18,15 @@ public final class ErrorCodes {
 
 	public static final String NOT_ACCEPTABLE = "GW.0406";
 
+	/** A call with the same {@code Idempotency-Key} is still running: 409. */
+	public static final String IDEMPOTENCY_KEY_IN_USE = "GW.0409";
+
 	public static final String PAYLOAD_TOO_LARGE = "GW.0413";
 
 	public static final String UNSUPPORTED_MEDIA_TYPE = "GW.0415";
+
+	/** The {@code Idempotency-Key} was used for a different request: 422. */
+	public static final String IDEMPOTENCY_KEY_REUSED = "GW.0422";
 
 	/**
 	 * An upstream's quota or the client's rate limit is spent: answered 429 at once, with
@@ -37,6 +43,12 @@ public final class ErrorCodes {
 	public static final String UPSTREAM_UNAVAILABLE = "GW.0503";
 
 	public static final String UPSTREAM_TIMEOUT = "GW.0504";
+
+	/**
+	 * The idempotency store (Redis) cannot be reached: a call with
+	 * {@code Idempotency-Key} is answered 503 without calling upstream.
+	 */
+	public static final String IDEMPOTENCY_STORE_UNAVAILABLE = "GW.0531";
 
 	/**
 	 * IAM refused to issue a token for the gateway's credentials (wrong password, unknown

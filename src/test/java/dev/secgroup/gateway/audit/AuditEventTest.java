@@ -54,9 +54,12 @@ class AuditEventTest extends SecuredGatewayTestSupport {
 		JsonNode event = AuditLines.single(output, id);
 		assertThat(event.propertyNames()).containsExactly("type", "schema", "time", "request_id", "trace_id", "client",
 				"source_address", "operation", "project_id", "target", "security_group_ids", "dry_run", "status",
-				"upstream_status", "upstream_request_id", "error_code", "attempts", "latency_ms");
+				"upstream_status", "upstream_request_id", "error_code", "attempts", "latency_ms", "replayed",
+				"original_request_id");
 		assertThat(event.get("type").asString()).isEqualTo("audit");
-		assertThat(event.get("schema").asInt()).isEqualTo(1);
+		assertThat(event.get("schema").asInt()).isEqualTo(2);
+		assertThat(event.get("replayed").asBoolean()).isFalse();
+		assertThat(event.get("original_request_id").isNull()).isTrue();
 		assertThat(Instant.parse(event.get("time").asString())).isBetween(before, Instant.now());
 		assertThat(event.get("trace_id").asString()).matches("[0-9a-f]{32}");
 		assertThat(event.get("client").asString()).isEqualTo("team-a");

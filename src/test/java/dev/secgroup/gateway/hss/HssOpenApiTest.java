@@ -30,7 +30,7 @@ class HssOpenApiTest extends OpenApiTestSupport {
 		assertThat(enterpriseProject.path("in").asString()).isEqualTo("query");
 		assertThat(enterpriseProject.path("required").asBoolean(true)).isFalse();
 		assertThat(enterpriseProject.path("schema").path("pattern").asString()).isEqualTo(PathRules.PROJECT_ID);
-		assertThat(doc.hss().path("parameters")).hasSize(4);
+		assertThat(doc.pathAndQueryParameters(doc.hss())).hasSize(4);
 	}
 
 	@Test

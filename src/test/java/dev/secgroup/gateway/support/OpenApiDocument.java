@@ -45,6 +45,20 @@ public record OpenApiDocument(JsonNode root) {
 		throw new AssertionError("no parameter " + name + " in " + operation.path("operationId").asString());
 	}
 
+	/**
+	 * The operation's own path and query parameters, without the headers every operation
+	 * takes (e.g. {@code Idempotency-Key}).
+	 */
+	public List<JsonNode> pathAndQueryParameters(JsonNode operation) {
+		List<JsonNode> parameters = new ArrayList<>();
+		operation.path("parameters").values().forEach(parameter -> {
+			if (!"header".equals(parameter.path("in").asString())) {
+				parameters.add(parameter);
+			}
+		});
+		return parameters;
+	}
+
 	/** The JSON request body's schema, which must be required. */
 	public JsonNode requestSchema(JsonNode operation) {
 		JsonNode requestBody = operation.path("requestBody");

@@ -23,7 +23,7 @@ class VpcOpenApiTest extends OpenApiTestSupport {
 	void pathParametersCarryTheirPatterns() {
 		doc.assertPathParameter(doc.vpc(), "project_id", PathRules.PROJECT_ID);
 		doc.assertPathParameter(doc.vpc(), "port_id", PathRules.RESOURCE_ID);
-		assertThat(doc.vpc().path("parameters")).hasSize(2);
+		assertThat(doc.pathAndQueryParameters(doc.vpc())).hasSize(2);
 	}
 
 	@Test
