@@ -100,7 +100,8 @@ final class IdempotencyFilter extends OncePerRequestFilter {
 	}
 
 	private void invalid(HttpServletRequest request, HttpServletResponse response, String message) throws IOException {
-		problems.write(response, Problems.invalid(List.of(new Violation(IdempotencyKey.HEADER, message)), request));
+		problems.write(request, response,
+				Problems.invalid(List.of(new Violation(IdempotencyKey.HEADER, message)), request));
 	}
 
 	/**
