@@ -100,10 +100,17 @@ final class IdempotencyOpenApiCustomizer implements OpenApiCustomizer {
 		return duration.toString();
 	}
 
+	/**
+	 * JSON unless Accept prefers problem+json, like every other error answer: one schema.
+	 */
 	private static ApiResponse problem(String description) {
+		Schema<?> problem = new Schema<>().$ref("#/components/schemas/ProblemDetail");
 		return new ApiResponse().description(description)
-			.content(new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-					new MediaType().schema(new Schema<>().$ref("#/components/schemas/ProblemDetail"))));
+			.content(new Content()
+				.addMediaType(org.springframework.http.MediaType.APPLICATION_JSON_VALUE,
+						new MediaType().schema(problem))
+				.addMediaType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+						new MediaType().schema(problem)));
 	}
 
 }

@@ -106,7 +106,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(StrictQueryInterceptor.InvalidQueryException.class)
 	ResponseEntity<ProblemDetail> invalidQuery(StrictQueryInterceptor.InvalidQueryException ex,
 			HttpServletRequest request) {
-		return ResponseEntity.badRequest().body(Problems.invalid(ex.violations(), request));
+		return ResponseEntity.badRequest()
+			.contentType(ProblemMediaType.of(request))
+			.body(Problems.invalid(ex.violations(), request));
 	}
 
 	@ExceptionHandler(UpstreamErrorException.class)
@@ -171,6 +173,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		problem.setProperty("upstream", ex.upstream());
 		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
 			.headers(RateLimitHeaders.refused(ex.upstream(), ex.requests(), ex.per(), ex.retryAfter()))
+			.contentType(ProblemMediaType.of(request))
 			.body(problem);
 	}
 

@@ -302,7 +302,8 @@ class HuaweiSdkCallerTest extends GatewayTestSupport {
 	}
 
 	private static String exampleResponse() throws IOException {
-		try (InputStream in = HuaweiSdkCallerTest.class.getResourceAsStream("/vpc-example-response.json")) {
+		try (InputStream in = HuaweiSdkCallerTest.class
+			.getResourceAsStream("/examples/vpc-insert-security-groups-response.json")) {
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
 	}

@@ -77,7 +77,9 @@ class RequestBodyGuardTest extends SecuredGatewayTestSupport {
 				String answer = new String(readAvailable(socket.getInputStream()), StandardCharsets.UTF_8);
 				assertThat(answer).as(path)
 					.startsWith("HTTP/1.1 413")
-					.contains("application/problem+json")
+					// No Accept header: errors are application/json (docs/sdk.md),
+					// problem members
+					.contains("Content-Type: application/json")
 					.contains("\"error_code\":\"GW.0413\"");
 			}
 		}
@@ -95,8 +97,7 @@ class RequestBodyGuardTest extends SecuredGatewayTestSupport {
 		assertThat(known.statusCode()).isEqualTo(415);
 		assertThat(elsewhere.statusCode()).isEqualTo(401);
 		for (HttpResponse<String> response : Arrays.asList(stranger, known, elsewhere)) {
-			assertThat(response.headers().firstValue("Content-Type").orElseThrow())
-				.startsWith("application/problem+json");
+			assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
 			assertThat(response.body()).doesNotContain("GW.0500");
 		}
 		upstream.verify(0, anyRequestedFor(anyUrl()));
