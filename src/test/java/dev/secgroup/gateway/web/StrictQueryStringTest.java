@@ -40,7 +40,7 @@ class StrictQueryStringTest extends GatewayTestSupport {
 		HttpResponse<String> response = post(HSS_PATH + "?enterprise_project_id=0&x%2Dy=1", HSS_BODY);
 
 		assertThat(response.statusCode()).isEqualTo(400);
-		assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+		assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
 		JsonNode violations = parse(response.body()).get("violations");
 		assertThat(violations).hasSize(1);
 		assertThat(violations.get(0).get("field").asString()).isEqualTo("x-y");
