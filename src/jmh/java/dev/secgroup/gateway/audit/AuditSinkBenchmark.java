@@ -35,11 +35,11 @@ import org.openjdk.jmh.annotations.Warmup;
 public class AuditSinkBenchmark {
 
 	private final AuditEvent event = new AuditEvent(AuditEvent.TYPE, AuditEvent.SCHEMA,
-			Instant.parse("2026-11-26T12:00:00.123Z"), "7f1c2d3e-4b5a-6978-8a9b-0c1d2e3f4a5b",
+			Instant.parse("2026-11-26T12:00:00.123Z"), "7f1c2d3e-4b5a-6978-8a9b-0c1d2e3f4a5b", null,
 			"4bf92f3577b34da6a3ce929d0e0e4736", "ops-team", "10.0.0.7", "vpc.insert-security-groups",
 			"f5dab68cd75740e68c599e9af5fe0aed", Map.of("port_id", "99fd0c77-56b4-4bf6-8365-df352e45d5fc"),
 			List.of("8edd3747-ccd4-49a1-82b9-a165eec314b4", "6c2d4540-3b7d-4207-a319-a7231b439995"), false, 200, 200,
-			"c5c1b1a5f1c24c1e8a8e6f2f6b0a1d2e", null, 1, 3);
+			"c5c1b1a5f1c24c1e8a8e6f2f6b0a1d2e", null, 1, 3, false, null, null, null);
 
 	private FileOutputStream devNull;
 

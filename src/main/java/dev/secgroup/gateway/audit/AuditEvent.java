@@ -18,7 +18,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * filter
  * @param schema version of this schema
  * @param time when the gateway received the call (UTC)
- * @param requestId the gateway's request id ({@code X-Request-Id})
+ * @param requestId the gateway's own request id ({@code X-Request-Id} of the answer),
+ * never chosen by the caller
+ * @param clientRequestId the {@code X-Request-Id} the caller sent, when well-formed
+ * ({@code [A-Za-z0-9._:-]{8,128}}); else {@code null}
  * @param traceId W3C trace id of the call (32 hex characters): the caller's
  * {@code traceparent} trace when it sent one, else the one the gateway started; also in
  * every log line of the call and in the {@code traceparent} sent upstream
@@ -46,26 +49,35 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * with the same {@code Idempotency-Key}, without calling upstream
  * @param originalRequestId for a replay, the request id of the call whose answer was
  * replayed; else {@code null}
+ * @param quotaWaitMs milliseconds the call waited in line in the upstream's quota, over
+ * all its attempts; {@code null} when no quota applied (an upstream without one, or a
+ * call that never reached upstream)
+ * @param quotaOutcome what throttling did to the call: {@code waited},
+ * {@code refused_quota}, {@code refused_waiting}, {@code refused_paused} or
+ * {@code refused_client_limit}; {@code null} when it was not throttled
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-@JsonPropertyOrder({ "type", "schema", "time", "request_id", "trace_id", "client", "source_address", "operation",
-		"project_id", "target", "security_group_ids", "dry_run", "status", "upstream_status", "upstream_request_id",
-		"error_code", "attempts", "latency_ms", "replayed", "original_request_id" })
+@JsonPropertyOrder({ "type", "schema", "time", "request_id", "client_request_id", "trace_id", "client",
+		"source_address", "operation", "project_id", "target", "security_group_ids", "dry_run", "status",
+		"upstream_status", "upstream_request_id", "error_code", "attempts", "latency_ms", "replayed",
+		"original_request_id", "quota_wait_ms", "quota_outcome" })
 public record AuditEvent(@JsonProperty("type") String type, @JsonProperty("schema") int schema,
 		@JsonProperty("time") Instant time, @JsonProperty("request_id") String requestId,
-		@JsonProperty("trace_id") String traceId, @JsonProperty("client") String client,
-		@JsonProperty("source_address") String sourceAddress, @JsonProperty("operation") String operation,
-		@JsonProperty("project_id") String projectId, @JsonProperty("target") Map<String, String> target,
+		@JsonProperty("client_request_id") String clientRequestId, @JsonProperty("trace_id") String traceId,
+		@JsonProperty("client") String client, @JsonProperty("source_address") String sourceAddress,
+		@JsonProperty("operation") String operation, @JsonProperty("project_id") String projectId,
+		@JsonProperty("target") Map<String, String> target,
 		@JsonProperty("security_group_ids") List<String> securityGroupIds, @JsonProperty("dry_run") Boolean dryRun,
 		@JsonProperty("status") int status, @JsonProperty("upstream_status") Integer upstreamStatus,
 		@JsonProperty("upstream_request_id") String upstreamRequestId, @JsonProperty("error_code") String errorCode,
 		@JsonProperty("attempts") int attempts, @JsonProperty("latency_ms") long latencyMs,
-		@JsonProperty("replayed") boolean replayed, @JsonProperty("original_request_id") String originalRequestId) {
+		@JsonProperty("replayed") boolean replayed, @JsonProperty("original_request_id") String originalRequestId,
+		@JsonProperty("quota_wait_ms") Long quotaWaitMs, @JsonProperty("quota_outcome") String quotaOutcome) {
 
 	/** Value of {@code type}. */
 	public static final String TYPE = "audit";
 
 	/** Current version of this schema. */
-	public static final int SCHEMA = 2;
+	public static final int SCHEMA = 3;
 
 }

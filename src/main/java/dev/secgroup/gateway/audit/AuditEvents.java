@@ -7,6 +7,7 @@ import java.util.Map;
 
 import dev.secgroup.gateway.call.CallContext;
 import dev.secgroup.gateway.call.MirroredOperation;
+import dev.secgroup.gateway.call.QuotaOutcome;
 import dev.secgroup.gateway.web.ErrorCodes;
 
 /**
@@ -32,11 +33,14 @@ final class AuditEvents {
 	 */
 	static AuditEvent of(CallContext call, int status, long nowNanos) {
 		MirroredOperation operation = call.operation();
-		return new AuditEvent(AuditEvent.TYPE, AuditEvent.SCHEMA, call.time(), call.requestId(), call.traceId(),
-				bounded(call.client()), call.sourceAddress(), operation != null ? operation.name() : null,
-				bounded(call.projectId()), target(call), bounded(call.securityGroupIds()), call.dryRun(), status,
-				call.upstreamStatus(), bounded(call.upstreamRequestId()), errorCode(call, status), call.attempts(),
-				call.elapsedMillis(nowNanos), call.replayedFrom() != null, call.replayedFrom());
+		QuotaOutcome quotaOutcome = call.quotaOutcome();
+		return new AuditEvent(AuditEvent.TYPE, AuditEvent.SCHEMA, call.time(), call.requestId(), call.clientRequestId(),
+				call.traceId(), bounded(call.client()), call.sourceAddress(),
+				operation != null ? operation.name() : null, bounded(call.projectId()), target(call),
+				bounded(call.securityGroupIds()), call.dryRun(), status, call.upstreamStatus(),
+				bounded(call.upstreamRequestId()), errorCode(call, status), call.attempts(),
+				call.elapsedMillis(nowNanos), call.replayedFrom() != null, call.replayedFrom(), call.quotaWaitMillis(),
+				quotaOutcome != null ? quotaOutcome.auditName() : null);
 	}
 
 	/** The path's values but the project, in path order, then what the body named. */

@@ -6,13 +6,11 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.secgroup.gateway.call.CallContext;
 import dev.secgroup.gateway.call.FilterOrder;
-import dev.secgroup.gateway.call.MirroredOperations;
 import dev.secgroup.gateway.web.ErrorCodes;
 import dev.secgroup.gateway.web.ProblemWriter;
 
@@ -49,12 +47,11 @@ class AuditFilter extends OncePerRequestFilter {
 
 	private final AuditMetrics metrics;
 
-	AuditFilter(MirroredOperations operations, AuditSink sink, AuditProperties properties, ProblemWriter problems,
-			MeterRegistry meters) {
+	AuditFilter(AuditSink sink, AuditProperties properties, ProblemWriter problems, AuditMetrics metrics) {
 		this.sink = sink;
 		this.failClosed = properties.failClosed();
 		this.problems = problems;
-		this.metrics = new AuditMetrics(meters, operations.names());
+		this.metrics = metrics;
 	}
 
 	@Override

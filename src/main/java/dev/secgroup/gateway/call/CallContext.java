@@ -19,11 +19,12 @@ import org.jspecify.annotations.Nullable;
  * operation (if any) the request calls; it lives in a single request attribute owned by
  * {@link #of(HttpServletRequest)}. Who writes what:
  * <ul>
- * <li>{@link CallContextFilter}: request id, arrival time, source address, trace id,
- * operation and its path values;</li>
+ * <li>{@link CallContextFilter}: request id, the caller's request id, arrival time,
+ * source address, trace id, operation and its path values;</li>
  * <li>security ({@code AuditedClientFilter}): the authenticated client;</li>
  * <li>the controller: what the body acts on ({@link #target(AuditTarget)});</li>
  * <li>the upstream relay: upstream's status, request id and the attempts made;</li>
+ * <li>the quotas: time waited in line and what throttling did to the call;</li>
  * <li>the problem writer: the {@code error_code} answered.</li>
  * </ul>
  * Who reads: security (which operation, which project), the access log and
@@ -50,9 +51,17 @@ public final class CallContext {
 	/** Logging MDC key of the request id: {@code request_id} in every log line. */
 	public static final String MDC_REQUEST_ID = "request_id";
 
+	/**
+	 * Logging MDC key of the caller's own request id, when it sent a well-formed
+	 * {@code X-Request-Id}.
+	 */
+	public static final String MDC_CLIENT_REQUEST_ID = "client_request_id";
+
 	private static final String ATTRIBUTE = CallContext.class.getName();
 
 	private final String requestId;
+
+	private final @Nullable String clientRequestId;
 
 	private final Instant time;
 
@@ -86,9 +95,14 @@ public final class CallContext {
 
 	private @Nullable String replayedFrom;
 
-	CallContext(String requestId, Instant time, long startNanos, @Nullable String sourceAddress,
-			@Nullable String traceId, MirroredOperations.@Nullable Call call) {
+	private @Nullable Long quotaWaitMillis;
+
+	private @Nullable QuotaOutcome quotaOutcome;
+
+	CallContext(String requestId, @Nullable String clientRequestId, Instant time, long startNanos,
+			@Nullable String sourceAddress, @Nullable String traceId, MirroredOperations.@Nullable Call call) {
 		this.requestId = requestId;
+		this.clientRequestId = clientRequestId;
 		this.time = time.truncatedTo(ChronoUnit.MILLIS);
 		this.startNanos = startNanos;
 		this.sourceAddress = sourceAddress;
@@ -106,19 +120,51 @@ public final class CallContext {
 		if (request.getAttribute(ATTRIBUTE) instanceof CallContext context) {
 			return context;
 		}
-		CallContext detached = new CallContext(CallContextFilter.accepted(null), Instant.now(), System.nanoTime(),
+		CallContext detached = new CallContext(CallContextFilter.newRequestId(), null, Instant.now(), System.nanoTime(),
 				request.getRemoteAddr(), null, null);
 		detached.attach(request);
 		return detached;
+	}
+
+	/**
+	 * The context of a request the server refused before any filter ran (Tomcat: a
+	 * malformed or oversized request; see {@code ProblemErrorReportValve}): a new request
+	 * id, the caller's id, and the mirrored operation its method and path call, if any.
+	 * {@code null} when the request did pass {@link CallContextFilter}: it is reported
+	 * there.
+	 */
+	public static @Nullable CallContext ofRefusedBeforeFilters(HttpServletRequest request,
+			MirroredOperations operations) {
+		if (request.getAttribute(ATTRIBUTE) instanceof CallContext) {
+			return null;
+		}
+		MirroredOperations.Call call = request.getMethod() != null && request.getRequestURI() != null
+				? operations.match(request).orElse(null) : null;
+		CallContext refused = new CallContext(CallContextFilter.newRequestId(),
+				CallContextFilter.wellFormed(request.getHeader(CallContextFilter.HEADER)), Instant.now(),
+				System.nanoTime(), request.getRemoteAddr(), null, call);
+		refused.attach(request);
+		return refused;
 	}
 
 	void attach(HttpServletRequest request) {
 		request.setAttribute(ATTRIBUTE, this);
 	}
 
-	/** The gateway's request id ({@code X-Request-Id}), also in every log line. */
+	/**
+	 * The gateway's own request id ({@code X-Request-Id} of the answer and upstream's
+	 * request), also in every log line: always made by the gateway.
+	 */
 	public String requestId() {
 		return requestId;
+	}
+
+	/**
+	 * The {@code X-Request-Id} the caller sent, when well-formed: recorded, never used as
+	 * the gateway's id.
+	 */
+	public @Nullable String clientRequestId() {
+		return clientRequestId;
 	}
 
 	/** When the gateway received the request, to the millisecond. */
@@ -266,6 +312,33 @@ public final class CallContext {
 	 */
 	public synchronized @Nullable String replayedFrom() {
 		return replayedFrom;
+	}
+
+	/**
+	 * Records one turn taken (or refused) in a quota: the time waited for it adds up over
+	 * the call's attempts, and a refusal outranks a wait.
+	 * @param waitedMillis milliseconds waited in line for the turn (0: none)
+	 * @param outcome what throttling did to the call; {@code null} when it was sent at
+	 * once
+	 */
+	public synchronized void quotaTurn(long waitedMillis, @Nullable QuotaOutcome outcome) {
+		this.quotaWaitMillis = (quotaWaitMillis != null ? quotaWaitMillis : 0) + waitedMillis;
+		if (outcome != null && (quotaOutcome == null || quotaOutcome == QuotaOutcome.WAITED)) {
+			this.quotaOutcome = outcome;
+		}
+	}
+
+	/**
+	 * Milliseconds the call waited in line in an upstream's quota, over all its attempts;
+	 * {@code null} when no quota applied to it.
+	 */
+	public synchronized @Nullable Long quotaWaitMillis() {
+		return quotaWaitMillis;
+	}
+
+	/** What throttling did to the call; {@code null} when it was not throttled. */
+	public synchronized @Nullable QuotaOutcome quotaOutcome() {
+		return quotaOutcome;
 	}
 
 	/** Records a fact of a later step (see "Adding a fact" above). */

@@ -21,11 +21,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Starts the {@link CallContext} of every request: gives it an id (the caller's
- * {@code X-Request-Id} when well-formed, so that one id follows a call across services,
- * else a new UUID), returned on the response, put in the logging MDC and sent upstream;
- * and decides, once, which mirrored operation it calls. Runs inside Spring's server
- * observation, so that the context also knows the trace.
+ * Starts the {@link CallContext} of every request: gives it the gateway's own id (a new
+ * UUID, never the caller's, so that no caller can reuse another call's id in the audit
+ * trail or upstream), returned on the response, put in the logging MDC and sent upstream;
+ * keeps the caller's well-formed {@code X-Request-Id} apart as its client request id, so
+ * that a call can still be found by the id its caller knows; and decides, once, which
+ * mirrored operation it calls. Runs inside Spring's server observation, so that the
+ * context also knows the trace.
  */
 @Component
 @Order(FilterOrder.CALL_CONTEXT)
@@ -52,17 +54,22 @@ class CallContextFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String requestId = accepted(request.getHeader(HEADER));
-		CallContext context = new CallContext(requestId, clock.instant(), System.nanoTime(), request.getRemoteAddr(),
-				traceId(), operations.match(request).orElse(null));
+		String requestId = newRequestId();
+		String clientRequestId = wellFormed(request.getHeader(HEADER));
+		CallContext context = new CallContext(requestId, clientRequestId, clock.instant(), System.nanoTime(),
+				request.getRemoteAddr(), traceId(), operations.match(request).orElse(null));
 		context.attach(request);
 		response.setHeader(HEADER, requestId);
 		MDC.put(CallContext.MDC_REQUEST_ID, requestId);
+		if (clientRequestId != null) {
+			MDC.put(CallContext.MDC_CLIENT_REQUEST_ID, clientRequestId);
+		}
 		try {
 			chain.doFilter(request, response);
 		}
 		finally {
 			MDC.remove(CallContext.MDC_REQUEST_ID);
+			MDC.remove(CallContext.MDC_CLIENT_REQUEST_ID);
 		}
 	}
 
@@ -87,8 +94,17 @@ class CallContextFilter extends OncePerRequestFilter {
 		return new UUID(most, least).toString();
 	}
 
-	static String accepted(@Nullable String candidate) {
-		return candidate != null && WELL_FORMED.matcher(candidate).matches() ? candidate : randomUuid();
+	/** A new gateway request id. */
+	static String newRequestId() {
+		return randomUuid();
+	}
+
+	/**
+	 * The caller's request id when it is safe to record; {@code null} when absent or
+	 * malformed.
+	 */
+	static @Nullable String wellFormed(@Nullable String candidate) {
+		return candidate != null && WELL_FORMED.matcher(candidate).matches() ? candidate : null;
 	}
 
 }

@@ -13,6 +13,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import dev.secgroup.gateway.call.CallContext;
+import dev.secgroup.gateway.call.QuotaOutcome;
 import dev.secgroup.gateway.web.RateLimitHeaders;
 import dev.secgroup.gateway.web.ProblemWriter;
 
@@ -62,6 +64,7 @@ final class ClientRateLimitFilter extends OncePerRequestFilter {
 			return;
 		}
 		metrics.refused(QuotaMetrics.CLIENT_LIMIT, NO_WAIT, reservation.outcome());
+		CallContext.of(request).quotaTurn(0, QuotaOutcome.REFUSED_CLIENT_LIMIT);
 		RateLimitHeaders.refused(QuotaMetrics.CLIENT_LIMIT, own.requests(), own.per(), reservation.delay())
 			.forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
 		ProblemDetail problem = RateLimitHeaders.problem(QuotaMetrics.CLIENT_LIMIT, "Your rate limit (" + own.requests()

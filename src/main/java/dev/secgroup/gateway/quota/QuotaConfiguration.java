@@ -69,7 +69,7 @@ class QuotaConfiguration {
 				quotas.put(name, upstream.quota());
 			}
 		});
-		return new SharedUpstreamQuota(quotas, store, properties, metrics, Callers::current);
+		return new SharedUpstreamQuota(quotas, store, properties, metrics, Callers.Caller::current);
 	}
 
 }

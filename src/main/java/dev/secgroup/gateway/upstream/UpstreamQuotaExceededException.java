@@ -15,7 +15,13 @@ public final class UpstreamQuotaExceededException extends UpstreamException {
 		QUOTA,
 
 		/** The caller already has as many calls waiting as it may. */
-		WAITING
+		WAITING,
+
+		/**
+		 * Upstream said 429 and every replica holds back for longer than the call may
+		 * wait (an upstream without a quota of its own).
+		 */
+		PAUSED
 
 	}
 
@@ -31,8 +37,8 @@ public final class UpstreamQuotaExceededException extends UpstreamException {
 	 * @param upstream the upstream whose quota is spent
 	 * @param reason why the call was refused
 	 * @param retryAfter how long until the call could be served
-	 * @param requests the quota: calls per window
-	 * @param per the quota's window
+	 * @param requests the quota: calls per window; {@code 0} for an upstream without one
+	 * @param per the quota's window ({@link Duration#ZERO} without a quota)
 	 */
 	public UpstreamQuotaExceededException(String upstream, Reason reason, Duration retryAfter, int requests,
 			Duration per) {

@@ -168,11 +168,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 					+ " s, shared by every caller) has no turn free in time; nothing was sent upstream.";
 			case WAITING -> "Too many of your calls to " + ex.upstream()
 					+ " are already waiting for their turn; nothing was sent upstream.";
+			case PAUSED -> ex.upstream() + " asked the gateway to slow down (429) and every replica holds back "
+					+ "longer than this call may wait; nothing was sent upstream.";
 		};
 		ProblemDetail problem = RateLimitHeaders.problem(ex.upstream(), detail, request);
 		problem.setProperty("upstream", ex.upstream());
 		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-			.headers(RateLimitHeaders.refused(ex.upstream(), ex.requests(), ex.per(), ex.retryAfter()))
+			.headers(ex.requests() > 0
+					? RateLimitHeaders.refused(ex.upstream(), ex.requests(), ex.per(), ex.retryAfter())
+					: RateLimitHeaders.retryAfter(ex.retryAfter()))
 			.contentType(ProblemMediaType.of(request))
 			.body(problem);
 	}

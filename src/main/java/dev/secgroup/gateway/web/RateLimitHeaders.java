@@ -45,6 +45,16 @@ public final class RateLimitHeaders {
 		return headers;
 	}
 
+	/**
+	 * The headers of a refusal without a known policy (upstream throttles without
+	 * publishing its quota): {@code Retry-After} alone.
+	 */
+	public static HttpHeaders retryAfter(Duration retryAfter) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, ceilSeconds(retryAfter))));
+		return headers;
+	}
+
 	/** The 429 problem of a refusal by policy {@code name}. */
 	public static ProblemDetail problem(String name, String detail, HttpServletRequest request) {
 		ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, ErrorCodes.QUOTA_EXCEEDED, detail, request);

@@ -1,8 +1,12 @@
 package dev.secgroup.gateway.web;
 
+import org.apache.catalina.Lifecycle;
 import org.apache.catalina.core.StandardHost;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 
+import dev.secgroup.gateway.call.MirroredOperations;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
@@ -21,12 +25,21 @@ import org.springframework.context.annotation.Configuration;
 class TomcatConfiguration {
 
 	@Bean
-	TomcatContextCustomizer problemErrorReports() {
-		// The host's error report valve is created when the host starts, from this class
-		// name.
+	TomcatContextCustomizer problemErrorReports(MirroredOperations operations,
+			ObjectProvider<RefusedRequestListener> listeners) {
+		// Added when the host starts, after every customizer (Spring Boot adds a plain
+		// ErrorReportValve of its own): the last valve reports first. Naming its class
+		// keeps the host from adding another.
 		return context -> {
 			if (context.getParent() instanceof StandardHost host) {
 				host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+				host.addLifecycleListener(event -> {
+					if (Lifecycle.BEFORE_START_EVENT.equals(event.getType())) {
+						host.getPipeline()
+							.addValve(
+									new ProblemErrorReportValve(operations, () -> listeners.orderedStream().toList()));
+					}
+				});
 			}
 		};
 	}

@@ -52,12 +52,16 @@ class AuditEventTest extends SecuredGatewayTestSupport {
 		String id = call("PUT", VPC_PATH, KEY_A, VPC_BODY, 200);
 
 		JsonNode event = AuditLines.single(output, id);
-		assertThat(event.propertyNames()).containsExactly("type", "schema", "time", "request_id", "trace_id", "client",
-				"source_address", "operation", "project_id", "target", "security_group_ids", "dry_run", "status",
-				"upstream_status", "upstream_request_id", "error_code", "attempts", "latency_ms", "replayed",
-				"original_request_id");
+		assertThat(event.propertyNames()).containsExactly("type", "schema", "time", "request_id", "client_request_id",
+				"trace_id", "client", "source_address", "operation", "project_id", "target", "security_group_ids",
+				"dry_run", "status", "upstream_status", "upstream_request_id", "error_code", "attempts", "latency_ms",
+				"replayed", "original_request_id", "quota_wait_ms", "quota_outcome");
 		assertThat(event.get("type").asString()).isEqualTo("audit");
-		assertThat(event.get("schema").asInt()).isEqualTo(2);
+		assertThat(event.get("schema").asInt()).isEqualTo(3);
+		assertThat(event.get("client_request_id").asString()).isEqualTo(id);
+		assertThat(event.get("request_id").asString()).isNotEqualTo(id);
+		assertThat(event.get("quota_wait_ms").isNull()).as("VPC has no quota by default").isTrue();
+		assertThat(event.get("quota_outcome").isNull()).isTrue();
 		assertThat(event.get("replayed").asBoolean()).isFalse();
 		assertThat(event.get("original_request_id").isNull()).isTrue();
 		assertThat(Instant.parse(event.get("time").asString())).isBetween(before, Instant.now());
@@ -283,12 +287,45 @@ class AuditEventTest extends SecuredGatewayTestSupport {
 		assertThat(AuditLines.of(output, id)).isEmpty();
 	}
 
-	/** Sends a call with a fresh request id, checks its status, returns the id. */
+	@Test
+	void aCallerChosenRequestIdIsRecordedApartAndNeverBecomesTheGatewaysOwn(CapturedOutput output) {
+		upstream.stubFor(WireMock.put(urlEqualTo(VPC_UPSTREAM)).willReturn(aResponse().withStatus(200).withBody("{}")));
+		// Security review A14: a caller reuses another call's id to frame it.
+		String reused = "shared-id-" + UUID.randomUUID();
+
+		HttpResponse<String> first = sendWithKey("PUT", VPC_PATH, KEY_A, VPC_BODY, "X-Request-Id", reused);
+		HttpResponse<String> second = sendWithKey("PUT", VPC_PATH, KEY_A, VPC_BODY, "X-Request-Id", reused);
+
+		String firstId = first.headers().firstValue("X-Request-Id").orElseThrow();
+		String secondId = second.headers().firstValue("X-Request-Id").orElseThrow();
+		assertThat(firstId).isNotEqualTo(reused).isNotEqualTo(secondId);
+		assertThat(AuditLines.single(output, firstId).get("client_request_id").asString()).isEqualTo(reused);
+		assertThat(AuditLines.single(output, secondId).get("client_request_id").asString()).isEqualTo(reused);
+		assertThat(upstream.findAll(WireMock.putRequestedFor(urlEqualTo(VPC_UPSTREAM))))
+			.extracting(request -> request.getHeader("X-Request-Id"))
+			.containsExactly(firstId, secondId);
+	}
+
+	@Test
+	void aMalformedCallerRequestIdIsNotRecorded(CapturedOutput output) {
+		upstream.stubFor(WireMock.put(urlEqualTo(VPC_UPSTREAM)).willReturn(aResponse().withStatus(200).withBody("{}")));
+
+		HttpResponse<String> response = sendWithKey("PUT", VPC_PATH, KEY_A, VPC_BODY, "X-Request-Id", "short id\"}");
+
+		JsonNode event = AuditLines.single(output, response.headers().firstValue("X-Request-Id").orElseThrow());
+		assertThat(event.get("client_request_id").isNull()).isTrue();
+	}
+
+	/**
+	 * Sends a call with a fresh caller request id, checks its status, returns that id
+	 * (found in the audit event as {@code client_request_id}).
+	 */
 	private String call(String method, String path, String key, String body, int expectedStatus) {
 		String id = UUID.randomUUID().toString();
 		HttpResponse<String> response = sendWithKey(method, path, key, body, "X-Request-Id", id);
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
-		assertThat(response.headers().firstValue("X-Request-Id")).hasValue(id);
+		String own = response.headers().firstValue("X-Request-Id").orElseThrow();
+		assertThat(own).isNotEqualTo(id);
 		return id;
 	}
 

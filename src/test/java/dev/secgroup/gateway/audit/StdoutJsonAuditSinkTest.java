@@ -189,8 +189,8 @@ class StdoutJsonAuditSinkTest {
 
 	private static AuditEvent event(String requestId, Map<String, String> target) {
 		return new AuditEvent(AuditEvent.TYPE, AuditEvent.SCHEMA, Instant.parse("2026-01-02T03:04:05.678Z"), requestId,
-				null, "team-a", "10.0.0.1", "vpc:AddSecurityGroups", "p1", target, List.of("sg"), false, 200, 200,
-				"up-1", null, 1, 12, false, null);
+				null, null, "team-a", "10.0.0.1", "vpc:AddSecurityGroups", "p1", target, List.of("sg"), false, 200, 200,
+				"up-1", null, 1, 12, false, null, null, null);
 	}
 
 	/**

@@ -79,15 +79,15 @@ class CallContextTest {
 
 	@Test
 	void theLatencyCountsFromArrival() {
-		CallContext context = new CallContext("r-00000001", Instant.parse("2026-11-26T10:00:00.123456Z"), 1_000_000L,
-				"10.0.0.1", null, null);
+		CallContext context = new CallContext("r-00000001", null, Instant.parse("2026-11-26T10:00:00.123456Z"),
+				1_000_000L, "10.0.0.1", null, null);
 
 		assertThat(context.time()).isEqualTo(Instant.parse("2026-11-26T10:00:00.123Z"));
 		assertThat(context.elapsedMillis(43_000_000L)).isEqualTo(42);
 	}
 
 	private static CallContext call(Map<String, String> variables) {
-		return new CallContext("r-00000001", Instant.now(), System.nanoTime(), "10.0.0.1", null,
+		return new CallContext("r-00000001", null, Instant.now(), System.nanoTime(), "10.0.0.1", null,
 				new MirroredOperations.Call(OPERATION, variables));
 	}
 

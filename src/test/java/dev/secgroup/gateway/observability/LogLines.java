@@ -45,7 +45,8 @@ final class LogLines {
 				.anyMatch(line -> line.contains(AccessLogFilter.LOGGER) && line.contains(requestId)));
 		List<JsonNode> lines = all(output).stream()
 			.filter(line -> AccessLogFilter.LOGGER.equals(line.path("log").path("logger").asString(null)))
-			.filter(line -> requestId.equals(line.path("request_id").asString(null)))
+			.filter(line -> requestId.equals(line.path("request_id").asString(null))
+					|| requestId.equals(line.path("client_request_id").asString(null)))
 			.toList();
 		if (lines.size() != 1) {
 			throw new AssertionError(

@@ -17,14 +17,15 @@ public final class AuditLines {
 	}
 
 	/**
-	 * The raw audit lines that carry this request id (as JSON, so escaping cannot hide
-	 * one).
+	 * The raw audit lines that carry this request id, the gateway's ({@code request_id})
+	 * or the one its caller sent ({@code client_request_id}), read as JSON so that
+	 * escaping cannot hide one.
 	 */
 	public static List<String> rawOf(CharSequence output, String requestId) {
 		return output.toString()
 			.lines()
 			.filter(line -> line.startsWith("{\"type\":\"audit\""))
-			.filter(line -> requestId.equals(json.readTree(line).path("request_id").asString(null)))
+			.filter(line -> carries(json.readTree(line), requestId))
 			.toList();
 	}
 
@@ -41,6 +42,11 @@ public final class AuditLines {
 					+ " in:\n" + output);
 		}
 		return events.get(0);
+	}
+
+	private static boolean carries(JsonNode event, String requestId) {
+		return requestId.equals(event.path("request_id").asString(null))
+				|| requestId.equals(event.path("client_request_id").asString(null));
 	}
 
 }
