@@ -58,6 +58,11 @@ final class MemoryQuotaStore implements QuotaStore {
 		});
 	}
 
+	/** Forgets every bucket: turns, pauses and waiting callers (tests start afresh). */
+	void clear() {
+		buckets.clear();
+	}
+
 	/** One bucket's turns (ascending), its pause, and each caller's turns to come. */
 	private static final class Bucket {
 

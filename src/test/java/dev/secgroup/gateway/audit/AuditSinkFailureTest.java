@@ -48,9 +48,10 @@ class AuditSinkFailureTest extends GatewayTestSupport {
 
 		// The failure is learned from a call: it had reached upstream, so it is answered
 		// 500 (fail-closed).
-		assertThat(call("audit-broken-0001").statusCode()).isEqualTo(500);
+		HttpResponse<String> recordedTooLate = call("audit-broken-0001");
+		assertThat(recordedTooLate.statusCode()).isEqualTo(500);
 		upstream.verify(1, putRequestedFor(urlEqualTo("/vpc" + VPC_PATH)).withHeader("X-Request-Id",
-				equalTo("audit-broken-0001")));
+				equalTo(ownId(recordedTooLate))));
 		assertThat(readiness()).isEqualTo(503);
 
 		HttpResponse<String> refused = call("audit-broken-0002");
@@ -59,24 +60,31 @@ class AuditSinkFailureTest extends GatewayTestSupport {
 		JsonNode problem = parse(refused.body());
 		assertThat(problem.get("error_code").asString()).isEqualTo("GW.0530");
 		assertThat(problem.get("detail").asString()).contains("nothing was sent upstream");
-		upstream.verify(0, putRequestedFor(urlEqualTo("/vpc" + VPC_PATH)).withHeader("X-Request-Id",
-				equalTo("audit-broken-0002")));
+		upstream.verify(0,
+				putRequestedFor(urlEqualTo("/vpc" + VPC_PATH)).withHeader("X-Request-Id", equalTo(ownId(refused))));
 
 		broken.set(false);
 
 		// Still refused (the sink was known to fail), but its event is written: that ends
 		// the failure, and the next call goes through.
-		assertThat(call("audit-broken-0003").statusCode()).isEqualTo(503);
+		HttpResponse<String> stillRefused = call("audit-broken-0003");
+		assertThat(stillRefused.statusCode()).isEqualTo(503);
 		assertThat(readiness()).isEqualTo(200);
-		assertThat(call("audit-broken-0004").statusCode()).isEqualTo(200);
+		HttpResponse<String> carriedOut = call("audit-broken-0004");
+		assertThat(carriedOut.statusCode()).isEqualTo(200);
 		upstream.verify(0, putRequestedFor(urlEqualTo("/vpc" + VPC_PATH)).withHeader("X-Request-Id",
-				equalTo("audit-broken-0003")));
-		upstream.verify(1, putRequestedFor(urlEqualTo("/vpc" + VPC_PATH)).withHeader("X-Request-Id",
-				equalTo("audit-broken-0004")));
+				equalTo(ownId(stillRefused))));
+		upstream.verify(1,
+				putRequestedFor(urlEqualTo("/vpc" + VPC_PATH)).withHeader("X-Request-Id", equalTo(ownId(carriedOut))));
 	}
 
 	private HttpResponse<String> call(String requestId) {
 		return send("PUT", VPC_PATH, "application/json", VPC_BODY, "X-Request-Id", requestId);
+	}
+
+	/** The gateway's own id of the call, the one it sends upstream. */
+	private static String ownId(HttpResponse<String> response) {
+		return response.headers().firstValue("X-Request-Id").orElseThrow();
 	}
 
 	private int readiness() {

@@ -278,7 +278,7 @@ abstract class IdempotencyScenarios extends SecuredGatewayTestSupport {
 			.inScenario(scenario)
 			.whenScenarioStateIs(Scenario.STARTED)
 			.willReturn(aResponse().withStatus(429)
-				.withHeader("Retry-After", "60")
+				.withHeader("Retry-After", "1")
 				.withBody("{\"error_code\":\"APIGW.0308\",\"error_msg\":\"throttled\"}")));
 		HttpResponse<String> throttled = hss(KEY_B, HSS_BODY, key);
 		upstream.stubFor(WireMock.post(urlPathEqualTo(HSS_UPSTREAM))
@@ -286,7 +286,10 @@ abstract class IdempotencyScenarios extends SecuredGatewayTestSupport {
 			.whenScenarioStateIs(Scenario.STARTED)
 			.willReturn(aResponse().withStatus(200)));
 
-		HttpResponse<String> retry = hss(KEY_B, HSS_BODY, key);
+		// Every replica holds back for upstream's Retry-After: retries meanwhile are
+		// refused (and not kept either), the first after it runs.
+		HttpResponse<String> retry = await().atMost(Duration.ofSeconds(15))
+			.until(() -> hss(KEY_B, HSS_BODY, key), response -> response.statusCode() != 429);
 
 		assertThat(throttled.statusCode()).isEqualTo(429);
 		assertThat(retry.statusCode()).isEqualTo(200);

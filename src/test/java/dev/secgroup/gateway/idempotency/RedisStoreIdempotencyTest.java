@@ -38,7 +38,7 @@ class RedisStoreIdempotencyTest extends IdempotencyScenarios {
 
 		vpc(KEY_B, VPC_BODY, idempotencyKey);
 
-		Set<String> keys = redis.blocking().keys(PREFIX + "*");
+		Set<String> keys = redis.blocking().keys(PREFIX + "idempotency:*");
 		assertThat(keys).isNotEmpty()
 			.allMatch(stored -> stored.matches(java.util.regex.Pattern.quote(PREFIX)
 					+ "idempotency:(vpc:AddSecurityGroups|hss:CreateSecurityGroupPolicy):[0-9a-f]{64}"));

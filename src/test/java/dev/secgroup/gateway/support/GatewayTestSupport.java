@@ -14,12 +14,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.secgroup.gateway.quota.QuotaState;
 import dev.secgroup.gateway.web.DocumentExamples;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -87,10 +89,15 @@ public abstract class GatewayTestSupport {
 		return server;
 	}
 
+	@Autowired
+	private ApplicationContext context;
+
 	@BeforeEach
-	void freshUpstreamAndCircuits() {
+	void freshUpstreamCircuitsAndQuotas() {
 		upstream.resetAll();
 		circuitBreakers.getAllCircuitBreakers().forEach(cb -> cb.reset());
+		// An earlier test's upstream 429 leaves a pause behind.
+		QuotaState.clear(context);
 	}
 
 	protected HttpResponse<String> put(String path, String body) {
