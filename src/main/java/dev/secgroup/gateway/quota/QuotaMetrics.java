@@ -73,6 +73,19 @@ final class QuotaMetrics {
 		rejections(limit, reason).increment();
 	}
 
+	/**
+	 * A call refused because upstream said 429 and the pause outlasts its wait (an
+	 * upstream without a quota: reason {@code paused}).
+	 */
+	void refusedWhilePaused(String upstream) {
+		Counter.builder(REJECTIONS)
+			.description("Calls answered 429 by the gateway: an upstream's quota or a client's rate limit")
+			.tag("limit", upstream)
+			.tag("reason", "paused")
+			.register(registry)
+			.increment();
+	}
+
 	private Timer waitTimer(String upstream, String outcome) {
 		return Timer.builder(WAIT)
 			.description("Time calls waited in line for their turn in an upstream's quota")

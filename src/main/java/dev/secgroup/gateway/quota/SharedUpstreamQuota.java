@@ -155,6 +155,7 @@ final class SharedUpstreamQuota implements UpstreamQuota {
 				Duration left = left(allowed, startNanos);
 				if (paused.compareTo(left) > 0) {
 					record(call, since(startNanos), QuotaOutcome.REFUSED_PAUSED);
+					metrics.refusedWhilePaused(upstream);
 					return Mono.error(new UpstreamQuotaExceededException(upstream,
 							UpstreamQuotaExceededException.Reason.PAUSED, paused, 0, Duration.ZERO));
 				}

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -49,6 +50,9 @@ class QuotaAuditTest extends SecuredGatewayTestSupport {
 
 	@Autowired
 	QuotaStore store;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@AfterEach
 	void noPauseLeftForOtherTests() {
@@ -154,6 +158,8 @@ class QuotaAuditTest extends SecuredGatewayTestSupport {
 		JsonNode event = event(output, response.headers().firstValue("X-Request-Id").orElseThrow());
 		assertThat(event.get("quota_outcome").asString()).isEqualTo("refused_paused");
 		upstream.verify(0, putRequestedFor(urlPathMatching(VPC_UPSTREAM)));
+		assertThat(meters.get("gateway.quota.rejections").tags("limit", "vpc", "reason", "paused").counter().count())
+			.isGreaterThanOrEqualTo(1);
 	}
 
 	private CompletableFuture<String> hssCall() {
