@@ -1,4 +1,4 @@
-package dev.secgroup.gateway.credentials;
+package dev.secgroup.gateway.signing;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
