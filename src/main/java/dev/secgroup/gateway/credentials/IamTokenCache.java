@@ -8,10 +8,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Predicate;
 
+import io.micrometer.context.ContextSnapshot;
+import io.micrometer.context.ContextSnapshotFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.util.context.ContextView;
 
 import dev.secgroup.gateway.upstream.UpstreamCredentialsException;
 
@@ -45,6 +48,9 @@ final class IamTokenCache {
 
 	private static final Duration WINDOW = Duration.ofMinutes(1);
 
+	/** Restores a call's ids (trace, request id) on the thread that logs for it. */
+	private static final ContextSnapshotFactory CONTEXT = ContextSnapshotFactory.builder().build();
+
 	private final IamTokenSource source;
 
 	private final Clock clock;
@@ -77,7 +83,7 @@ final class IamTokenCache {
 	 * callers).
 	 */
 	Mono<IamToken> token(String projectId) {
-		return Mono.defer(() -> {
+		return Mono.deferContextual(caller -> {
 			Instant now = clock.instant();
 			Slot cached = slots.get(projectId);
 			if (cached != null && cached.freshAt(now)) {
@@ -114,7 +120,7 @@ final class IamTokenCache {
 			if (started[0] != null) {
 				// Subscribed outside compute(): a fetch that ends at once updates the map
 				// itself.
-				start(projectId, started[0]);
+				start(projectId, started[0], caller);
 			}
 			if (slot.token() != null && slot.token().usableAt(now)) {
 				return Mono.just(slot.token());
@@ -196,22 +202,35 @@ final class IamTokenCache {
 		return existing.token() != null ? CredentialsMetrics.Trigger.EXPIRING : CredentialsMetrics.Trigger.INITIAL;
 	}
 
-	private void start(String projectId, Fetch fetch) {
+	/**
+	 * Starts the fetch in a subscription of its own, carrying the context of the call
+	 * that started it (its trace, so that the IAM request is part of it, and its request
+	 * id): the fetch ends on a reactor thread, where its log lines get that call's ids
+	 * back explicitly ({@code spring.reactor.context-propagation=limited} restores
+	 * nothing by itself).
+	 */
+	private void start(String projectId, Fetch fetch, ContextView caller) {
 		Mono.defer(() -> source.fetch(projectId))
 			.switchIfEmpty(Mono.error(() -> new IllegalStateException("the token source completed without a token")))
-			.subscribe(token -> completed(projectId, fetch, token), error -> failed(projectId, fetch, error));
+			.contextWrite(context -> context.putAll(caller))
+			.subscribe(token -> completed(projectId, fetch, token, caller),
+					error -> failed(projectId, fetch, error, caller));
 	}
 
-	private void completed(String projectId, Fetch fetch, IamToken token) {
+	private void completed(String projectId, Fetch fetch, IamToken token, ContextView caller) {
 		slots.compute(projectId,
 				(id, slot) -> slot == null || slot.pending() == fetch ? new Slot(token, null, false) : slot);
 		metrics.obtained(fetch.trigger());
-		log.debug("IAM token obtained for project {} ({}), expires {}, refreshed from {}", projectId, fetch.trigger(),
-				token.expiresAt(), token.refreshAt());
+		if (log.isDebugEnabled()) {
+			try (ContextSnapshot.Scope ids = CONTEXT.setThreadLocalsFrom(caller)) {
+				log.debug("IAM token obtained for project {} ({}), expires {}, refreshed from {}", projectId,
+						fetch.trigger(), token.expiresAt(), token.refreshAt());
+			}
+		}
 		fetch.sink().tryEmitValue(token);
 	}
 
-	private void failed(String projectId, Fetch fetch, Throwable error) {
+	private void failed(String projectId, Fetch fetch, Throwable error, ContextView caller) {
 		UpstreamCredentialsException failure = error instanceof UpstreamCredentialsException credentials ? credentials
 				: new UpstreamCredentialsException("iam", UpstreamCredentialsException.Reason.IAM_UNAVAILABLE,
 						"The IAM token for project " + projectId + " could not be obtained.", null, null, null, error);
@@ -226,7 +245,10 @@ final class IamTokenCache {
 		metrics.failed(fetch.trigger(), failure.reason());
 		// The message names IAM's code and request id, never a credential; no stack trace
 		// for an outage.
-		log.warn("IAM token for project {} not obtained ({}): {}", projectId, fetch.trigger(), failure.getMessage());
+		try (ContextSnapshot.Scope ids = CONTEXT.setThreadLocalsFrom(caller)) {
+			log.warn("IAM token for project {} not obtained ({}): {}", projectId, fetch.trigger(),
+					failure.getMessage());
+		}
 		fetch.sink().tryEmitError(failure);
 	}
 

@@ -18,10 +18,10 @@ import org.springframework.context.annotation.Configuration;
 class ObservabilityConfiguration {
 
 	ObservabilityConfiguration() {
-		// The request id is in the MDC of the request thread; with automatic context
-		// propagation (spring.reactor.context-propagation=auto) it follows a call onto
-		// reactor threads, as the trace ids do. Registered once per JVM; registering
-		// again replaces the same accessor.
+		// The request id is in the MDC of the request thread; captured with the trace
+		// into Reactor's context (UpstreamClient), it is restored with it where a reactor
+		// thread logs for a call. Registered once per JVM; registering again replaces the
+		// same accessor.
 		ContextRegistry.getInstance()
 			.registerThreadLocalAccessor(new Slf4jThreadLocalAccessor(CallContext.MDC_REQUEST_ID));
 	}

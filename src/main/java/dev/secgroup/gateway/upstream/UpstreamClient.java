@@ -104,7 +104,8 @@ public final class UpstreamClient {
 	/**
 	 * Sends the request. Completes with upstream's 1xx-3xx answer; fails with an
 	 * {@link UpstreamException} for an error answer (after retries), an unreachable or
-	 * slow upstream, an open circuit, or a full connection pool.
+	 * slow upstream, an open circuit, or a full connection pool. Carries the trace and
+	 * request id of the thread that subscribes (the caller's) in Reactor's context.
 	 */
 	public Mono<UpstreamResponse> exchange(UpstreamRequest request) {
 		URI uri = endpoints.resolve(request);
@@ -123,7 +124,12 @@ public final class UpstreamClient {
 			.map(response -> response.withAttempts(call.attempts.get()))
 			.flatMap(response -> response.status() >= 400
 					? Mono.error(new UpstreamErrorException(name, response, errorDecoder.decode(response)))
-					: Mono.just(response));
+					: Mono.just(response))
+			// The subscriber's trace and request id go with the call in Reactor's context
+			// (context-propagation=limited restores no thread-local by itself): every
+			// attempt's WebClient observation is a child of the caller's, so the caller's
+			// trace goes upstream whichever thread sends it.
+			.contextCapture();
 	}
 
 	private Mono<UpstreamResponse> attempt(Call call) {
