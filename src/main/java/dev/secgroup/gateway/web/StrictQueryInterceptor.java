@@ -1,5 +1,6 @@
 package dev.secgroup.gateway.web;
 
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -32,13 +34,20 @@ final class StrictQueryInterceptor implements HandlerInterceptor {
 
 	private static final int MAX_NAME = 64;
 
+	/**
+	 * The declared parameters of each handler method, read once: a handler's annotations
+	 * do not change, and reading them costs reflection on every call.
+	 */
+	private final Map<Method, Set<String>> declared = new ConcurrentHashMap<>();
+
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
 		if (!(handler instanceof HandlerMethod method) || request.getQueryString() == null
 				|| !CallContext.of(request).isMirroredCall()) {
 			return true;
 		}
-		List<Violation> violations = violations(request.getQueryString(), declared(method));
+		List<Violation> violations = violations(request.getQueryString(),
+				declared.computeIfAbsent(method.getMethod(), key -> declared(method)));
 		if (!violations.isEmpty()) {
 			throw new InvalidQueryException(violations);
 		}
@@ -84,7 +93,7 @@ final class StrictQueryInterceptor implements HandlerInterceptor {
 				names.add(ParameterNames.of(parameter));
 			}
 		}
-		return names;
+		return Set.copyOf(names);
 	}
 
 	private static String bounded(String name) {
