@@ -61,9 +61,13 @@ final class ClientGrants {
 			GatewaySecurityProperties.Client client = clients.get(i);
 			String at = PREFIX + "[" + i + "]";
 			String name = checkName(client.name(), at);
-			byte[] digest = checkKey(client.apiKeySha256(), at);
+			byte[] digest = checkKey(client.apiKeySha256(), at + ".api-key-sha256");
 			if (digest != null) {
 				keys.add(new KeyDigest(name, digest));
+			}
+			byte[] previous = checkKey(client.previousApiKeySha256(), at + ".previous-api-key-sha256");
+			if (previous != null) {
+				keys.add(new KeyDigest(name, previous));
 			}
 			AccessKey accessKey = checkAccessKey(client, name, at);
 			checkHasCredentials(properties, client, name, at);
@@ -154,20 +158,23 @@ final class ClientGrants {
 		}
 	}
 
-	private byte[] checkKey(String hash, String at) {
+	/**
+	 * @param property the full name of the property holding the hash
+	 */
+	private byte[] checkKey(String hash, String property) {
 		if (hash == null || hash.isBlank()) {
 			return null;
 		}
 		if (!SHA256_HEX.matcher(hash).matches()) {
 			// Never repeat the value: it may be the key itself, pasted by mistake.
-			throw invalid(at + ".api-key-sha256 must be 64 hexadecimal characters: the SHA-256 of the key",
+			throw invalid(property + " must be 64 hexadecimal characters: the SHA-256 of the key",
 					"Configure the hash of the key, never the key: printf %s \"$KEY\" | sha256sum");
 		}
 		byte[] digest = HexFormat.of().parseHex(hash.toLowerCase(Locale.ROOT));
 		for (KeyDigest other : keys) {
 			if (MessageDigest.isEqual(digest, other.digest())) {
-				throw invalid(at + ".api-key-sha256 is the same as the key hash of client '" + other.client() + "'",
-						"Give every client its own key.");
+				throw invalid(property + " is the same as a key hash of client '" + other.client() + "'",
+						"Give every client its own key, and every rotation a new one.");
 			}
 		}
 		return digest;

@@ -7,6 +7,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -85,15 +86,28 @@ record GatewaySecurityProperties(@DefaultValue("api-key") List<SecurityMode> mod
 	 * {@code *}-patterns; {@code *} (the default) allows every namespace
 	 * @param rateLimit the client's own rate limit, independent of the upstreams' quotas;
 	 * none when unset
+	 * @param previousApiKeySha256 while the client's key rotates: the SHA-256 of its
+	 * previous key, still accepted beside {@code api-key-sha256} (the new one) until the
+	 * client sends the new key everywhere; then remove it. Same rules as
+	 * {@code api-key-sha256}
 	 */
 	record Client(String name, String apiKeySha256, @Nullable String accessKey, @Nullable String secretKey,
 			List<String> projects, List<String> operations, @DefaultValue("*") @Nullable List<String> securityGroups,
 			@DefaultValue("*") @Nullable List<String> clusters, @DefaultValue("*") @Nullable List<String> namespaces,
-			@Nullable RateLimit rateLimit) {
+			@Nullable RateLimit rateLimit, @Nullable String previousApiKeySha256) {
 
 		/** No restriction: what a grant without a resource list allows. */
 		static final String ANY = "*";
 
+		/** A client without a key in rotation. */
+		Client(String name, String apiKeySha256, @Nullable String accessKey, @Nullable String secretKey,
+				List<String> projects, List<String> operations, @Nullable List<String> securityGroups,
+				@Nullable List<String> clusters, @Nullable List<String> namespaces, @Nullable RateLimit rateLimit) {
+			this(name, apiKeySha256, accessKey, secretKey, projects, operations, securityGroups, clusters, namespaces,
+					rateLimit, null);
+		}
+
+		@ConstructorBinding
 		Client {
 			projects = projects == null ? List.of() : List.copyOf(projects);
 			operations = operations == null ? List.of() : List.copyOf(operations);

@@ -5,9 +5,14 @@ import java.net.http.HttpResponse;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
+import dev.secgroup.gateway.support.AuditLines;
 import dev.secgroup.gateway.support.SecuredGatewayTestSupport;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
@@ -20,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code gateway.security.mode=api-key}: who gets in with which key, and who does not.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ApiKeyAuthenticationTest extends SecuredGatewayTestSupport {
 
 	@BeforeEach
@@ -34,6 +40,18 @@ class ApiKeyAuthenticationTest extends SecuredGatewayTestSupport {
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		upstream.verify(1, putRequestedFor(urlEqualTo("/vpc" + VPC_PATH)).withHeader("X-Api-Key", absent()));
+	}
+
+	@Test
+	void aRotatingClientsPreviousKeyStillWorksAsThatClient(CapturedOutput output) {
+		HttpResponse<String> response = sendWithKey("PUT", VPC_PATH, KEY_A_PREVIOUS, VPC_BODY);
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
+		assertThat(AuditLines.single(output, requestId).get("client").asString()).isEqualTo("team-a");
+		assertThat(sendWithKey("POST", HSS_PATH, KEY_A_PREVIOUS, HSS_BODY).statusCode())
+			.as("with team-a's grant, nothing more")
+			.isEqualTo(403);
 	}
 
 	@Test

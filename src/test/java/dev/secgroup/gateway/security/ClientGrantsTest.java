@@ -51,6 +51,34 @@ class ClientGrantsTest {
 	}
 
 	@Test
+	void aRotatingClientIsKnownByItsNewAndItsPreviousKeyUntilThePreviousIsRemoved() {
+		ClientGrants rotating = grants(SecurityMode.API_KEY,
+				new GatewaySecurityProperties.Client("team-a", hash("new-key-of-team-a"), null, null, List.of("*"),
+						List.of("vpc:AddSecurityGroups"), null, null, null, null, hash(KEY_A)),
+				client("team-b", hash(KEY_B)));
+
+		assertThat(rotating.clientWithKey("new-key-of-team-a")).hasValue("team-a");
+		assertThat(rotating.clientWithKey(KEY_A)).hasValue("team-a");
+		assertThat(rotating.clientWithKey(KEY_B)).hasValue("team-b");
+		ClientGrants rotated = grants(SecurityMode.API_KEY, client("team-a", hash("new-key-of-team-a")));
+		assertThat(rotated.clientWithKey(KEY_A)).isEmpty();
+	}
+
+	@Test
+	void aPreviousKeyFollowsTheRulesOfAKey() {
+		assertRefused(
+				() -> grants(SecurityMode.API_KEY,
+						new GatewaySecurityProperties.Client("team-a", hash(KEY_A), null, null, List.of("*"),
+								List.of("vpc:AddSecurityGroups"), null, null, null, null, "plain-old-key")),
+				"gateway.security.clients[0].previous-api-key-sha256 must be 64 hexadecimal characters");
+		assertRefused(
+				() -> grants(SecurityMode.API_KEY, client("team-b", hash(KEY_B)),
+						new GatewaySecurityProperties.Client("team-a", hash(KEY_A), null, null, List.of("*"),
+								List.of("vpc:AddSecurityGroups"), null, null, null, null, hash(KEY_B))),
+				"gateway.security.clients[1].previous-api-key-sha256 is the same as a key hash of client 'team-b'");
+	}
+
+	@Test
 	void aKeyHashIsRequiredInApiKeyModeOnly() {
 		assertRefused(() -> grants(SecurityMode.API_KEY, client("team-a", null)),
 				"gateway.security.clients[0].api-key-sha256 must be set in api-key mode");
@@ -73,7 +101,7 @@ class ClientGrantsTest {
 		assertRefused(() -> grants(SecurityMode.API_KEY, client("team-a", hash(KEY_A)), client("team-a", hash(KEY_B))),
 				"gateway.security.clients[1].name 'team-a' is used by another client");
 		assertRefused(() -> grants(SecurityMode.API_KEY, client("team-a", hash(KEY_A)), client("team-b", hash(KEY_A))),
-				"gateway.security.clients[1].api-key-sha256 is the same as the key hash of client 'team-a'");
+				"gateway.security.clients[1].api-key-sha256 is the same as a key hash of client 'team-a'");
 		assertRefused(() -> grants(SecurityMode.API_KEY, client(" ", hash(KEY_A))),
 				"gateway.security.clients[0].name must be set");
 	}

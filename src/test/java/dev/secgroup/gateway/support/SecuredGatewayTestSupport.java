@@ -8,7 +8,8 @@ import org.springframework.test.context.TestPropertySource;
  * A running gateway in {@code api-key} mode with three clients (one shared context for
  * every class extending this):
  * <ul>
- * <li>{@code team-a}: {@code vpc:AddSecurityGroups} on {@link #PROJECT} only;</li>
+ * <li>{@code team-a}: {@code vpc:AddSecurityGroups} on {@link #PROJECT} only; its key is
+ * rotating, so {@link #KEY_A_PREVIOUS} is still accepted too;</li>
  * <li>{@code team-b}: both operations on every project ({@code *});</li>
  * <li>{@code team-c}: known, granted nothing.</li>
  * </ul>
@@ -18,6 +19,7 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = { "gateway.security.mode=api-key",
 		"gateway.security.allow-unauthenticated-outside-local=false", "gateway.security.clients[0].name=team-a",
 		"gateway.security.clients[0].api-key-sha256=" + SecuredGatewayTestSupport.KEY_A_SHA256,
+		"gateway.security.clients[0].previous-api-key-sha256=" + SecuredGatewayTestSupport.KEY_A_PREVIOUS_SHA256,
 		"gateway.security.clients[0].projects[0]=" + GatewayTestSupport.PROJECT,
 		"gateway.security.clients[0].operations[0]=vpc:AddSecurityGroups", "gateway.security.clients[1].name=team-b",
 		"gateway.security.clients[1].api-key-sha256=" + SecuredGatewayTestSupport.KEY_B_SHA256,
@@ -31,6 +33,10 @@ public abstract class SecuredGatewayTestSupport extends GatewayTestSupport {
 	public static final String KEY_A = "team-a-key-7Qm2x9Lp4Rv8Tz1W";
 
 	public static final String KEY_A_SHA256 = "d4ec9805767a0d8ba42cafe96c15085bc4196e35e3e759df4d33bc816247a867";
+
+	public static final String KEY_A_PREVIOUS = "team-a-old-key-R2d7Fk9Qs4Vn1Xw6";
+
+	public static final String KEY_A_PREVIOUS_SHA256 = "fd391264834482ab71662a57de9b689d0bd931363fa2a6a004c843e585f93c01";
 
 	public static final String KEY_B = "team-b-key-K3s8Hd2Nf6Jw9Pq4";
 
