@@ -14,6 +14,7 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +23,7 @@ import tools.jackson.databind.JsonNode;
 
 import dev.secgroup.gateway.support.GatewayTestSupport;
 import dev.secgroup.gateway.support.MutableClock;
+import dev.secgroup.gateway.support.UpstreamGate;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -49,7 +51,11 @@ import static org.awaitility.Awaitility.await;
 @TestPropertySource(properties = { "gateway.credentials.mode=password",
 		"gateway.credentials.user-name=" + PasswordTokenTest.USER,
 		"gateway.credentials.password=" + PasswordTokenTest.PASSWORD,
-		"gateway.credentials.domain-name=" + PasswordTokenTest.DOMAIN, "gateway.credentials.token-refresh-margin=1h" })
+		"gateway.credentials.domain-name=" + PasswordTokenTest.DOMAIN, "gateway.credentials.token-refresh-margin=1h",
+		// Room for 200 calls that wait for one token on a loaded machine: these tests
+		// prove which requests are made, not how fast (none waits for a timeout).
+		"gateway.upstreams.iam.response-timeout=30s", "gateway.upstreams.iam.retry.deadline=60s",
+		"gateway.upstreams.vpc.response-timeout=30s", "gateway.upstreams.vpc.retry.deadline=60s" })
 class PasswordTokenTest extends GatewayTestSupport {
 
 	static final String USER = "gateway-robot";
@@ -58,6 +64,8 @@ class PasswordTokenTest extends GatewayTestSupport {
 	static final String PASSWORD = "Pa55w0rd-\"quoted\"-secret";
 
 	static final String DOMAIN = "acme-account";
+
+	static final int CONCURRENT_CALLS = 200;
 
 	@Autowired
 	MutableClock clock;
@@ -133,25 +141,31 @@ class PasswordTokenTest extends GatewayTestSupport {
 	void twoHundredConcurrentCallsWithoutATokenMakeExactlyOneIamCall() {
 		upstream.stubFor(WireMock.post(urlEqualTo(PASSWORD_PATH))
 			.willReturn(IamStubs.issued(token("A"), clock.instant().plus(Duration.ofHours(24)), project)
-				// Long enough for every call to arrive while the one IAM request is in
-				// flight.
-				.withFixedDelay(500)));
+				.withTransformers(UpstreamGate.NAME)));
 		HttpClient http = HttpClient.newHttpClient();
 		List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
 
-		for (int i = 0; i < 200; i++) {
-			calls.add(http.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-				.header("Content-Type", "application/json")
-				.timeout(Duration.ofSeconds(30))
-				.PUT(HttpRequest.BodyPublishers.ofString(VPC_BODY))
-				.build(), HttpResponse.BodyHandlers.ofString()));
+		try (UpstreamGate.Shut iamThinking = UpstreamGate.shut()) {
+			for (int i = 0; i < CONCURRENT_CALLS; i++) {
+				calls.add(http.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+					.header("Content-Type", "application/json")
+					.timeout(Duration.ofSeconds(90))
+					.PUT(HttpRequest.BodyPublishers.ofString(VPC_BODY))
+					.build(), HttpResponse.BodyHandlers.ofString()));
+			}
+			// IAM answers only once every call is in the gateway, none of them with a
+			// token: however slow the machine, they all overlap the one IAM request.
+			await().atMost(Duration.ofSeconds(60))
+				.until(() -> iamThinking.held() > 0 && callsInFlight() >= CONCURRENT_CALLS);
+			assertThat(iamThinking.held()).isEqualTo(1);
+			assertThat(vpcRequests()).isEmpty();
 		}
 
 		assertThat(calls).allSatisfy(call -> assertThat(call.join().statusCode()).isEqualTo(200));
 		assertThat(iamCalls()).isEqualTo(1);
 		// (A connection WireMock drops under this load is retried, PUT being idempotent:
 		// hence at least.)
-		assertThat(vpcTokens()).hasSizeGreaterThanOrEqualTo(200).containsOnly(token("A"));
+		assertThat(vpcTokens()).hasSizeGreaterThanOrEqualTo(CONCURRENT_CALLS).containsOnly(token("A"));
 	}
 
 	@Test
@@ -323,6 +337,15 @@ class PasswordTokenTest extends GatewayTestSupport {
 
 	private String token(String name) {
 		return "token-" + name + "-" + project;
+	}
+
+	/** Requests the gateway has received and not yet answered. */
+	private int callsInFlight() {
+		return meters.find("http.server.requests.active")
+			.longTaskTimers()
+			.stream()
+			.mapToInt(LongTaskTimer::activeTasks)
+			.sum();
 	}
 
 	private int iamCalls() {

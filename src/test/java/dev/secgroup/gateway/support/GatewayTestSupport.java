@@ -83,7 +83,8 @@ public abstract class GatewayTestSupport {
 	}
 
 	private static WireMockServer startUpstream() {
-		WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+		WireMockServer server = new WireMockServer(
+				wireMockConfig().dynamicPort().bindAddress("127.0.0.1").extensions(UpstreamGate.INSTANCE));
 		server.start();
 		Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
 		return server;

@@ -14,6 +14,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.secgroup.gateway.support.GatewayTestSupport;
 
+import org.springframework.test.context.TestPropertySource;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
@@ -22,9 +24,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Each row of the retry table (docs/architecture.md "Retries and circuit breaking"), for
  * the idempotent PUT (VPC) and the non-idempotent POST (HSS). Test settings: 3 attempts,
- * backoff 5-20 ms, response timeout 2 s. The rows about response timeouts are in
- * {@link RetryTableTimeoutTest}, with short timeouts.
+ * backoff 5-20 ms, {@code Retry-After} honoured up to 2 s. The rows about response
+ * timeouts are in {@link RetryTableTimeoutTest}, with short timeouts; here timeouts and
+ * deadlines are long, so that a loaded machine (a cold first call, a slow WireMock)
+ * cannot turn an upstream's answer or reset into a 504.
  */
+@TestPropertySource(
+		properties = { "gateway.upstreams.vpc.response-timeout=30s", "gateway.upstreams.vpc.retry.deadline=60s",
+				"gateway.upstreams.hss.response-timeout=30s", "gateway.upstreams.hss.retry.deadline=60s" })
 class RetryTableTest extends GatewayTestSupport {
 
 	private static final String VPC = "/vpc" + VPC_PATH;
