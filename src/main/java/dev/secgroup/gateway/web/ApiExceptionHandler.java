@@ -21,7 +21,6 @@ import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -38,7 +37,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Every error becomes the gateway's problem body (docs/architecture.md "Errors"), as
  * {@code application/json} unless the caller prefers {@code application/problem+json}
- * ({@link ProblemMediaType}): invalid input names each bad field, upstream errors keep
+ * (chosen for every handler here by {@link ProblemContentTypeResolver}, so a handler
+ * names no Content-Type): invalid input names each bad field, upstream errors keep
  * upstream's status, code and request id, and nothing internal (stack traces, class
  * names, exception messages) reaches the caller.
  */
@@ -52,12 +52,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			HttpStatusCode statusCode, WebRequest request) {
 		ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
 		if (response != null && response.getBody() instanceof ProblemDetail problem) {
-			HttpServletRequest servletRequest = servletRequest(request);
-			Problems.complete(problem, servletRequest);
-			return ResponseEntity.status(response.getStatusCode())
-				.headers(response.getHeaders())
-				.contentType(mediaType(servletRequest))
-				.body(problem);
+			Problems.complete(problem, servletRequest(request));
 		}
 		return response;
 	}
@@ -97,7 +92,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 					"The request body is too large.", servletRequest);
 			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
 				.headers(h -> h.set("Connection", "close"))
-				.contentType(mediaType(servletRequest))
 				.body(problem);
 		}
 		return invalid(List.of(JsonViolations.of(ex)), request);
@@ -106,9 +100,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(StrictQueryInterceptor.InvalidQueryException.class)
 	ResponseEntity<ProblemDetail> invalidQuery(StrictQueryInterceptor.InvalidQueryException ex,
 			HttpServletRequest request) {
-		return ResponseEntity.badRequest()
-			.contentType(ProblemMediaType.of(request))
-			.body(Problems.invalid(ex.violations(), request));
+		return ResponseEntity.badRequest().body(Problems.invalid(ex.violations(), request));
 	}
 
 	@ExceptionHandler(UpstreamErrorException.class)
@@ -127,7 +119,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		if (error.requestId() != null) {
 			problem.setProperty("upstream_request_id", error.requestId());
 		}
-		ResponseEntity.BodyBuilder builder = ResponseEntity.status(status).contentType(ProblemMediaType.of(request));
+		ResponseEntity.BodyBuilder builder = ResponseEntity.status(status);
 		// As on the success path (UpstreamRelay): support cases with Huawei quote it.
 		if (ex.response().upstreamRequestId() != null) {
 			builder.header(UpstreamRelay.UPSTREAM_REQUEST_ID, ex.response().upstreamRequestId());
@@ -143,7 +135,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> upstreamUnavailable(UpstreamUnavailableException ex, HttpServletRequest request) {
 		log.warn("{} after {} attempt(s)", ex.getMessage(), ex.attempts());
 		return ResponseEntity.status(HttpStatus.BAD_GATEWAY)
-			.contentType(ProblemMediaType.of(request))
 			.body(upstreamProblem(HttpStatus.BAD_GATEWAY, ErrorCodes.UPSTREAM_ERROR,
 					"The " + ex.upstream() + " service could not be reached.", ex.upstream(), request));
 	}
@@ -152,7 +143,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> upstreamTimeout(UpstreamTimeoutException ex, HttpServletRequest request) {
 		log.warn("{} after {} attempt(s)", ex.getMessage(), ex.attempts());
 		return ResponseEntity.status(HttpStatus.GATEWAY_TIMEOUT)
-			.contentType(ProblemMediaType.of(request))
 			.body(upstreamProblem(HttpStatus.GATEWAY_TIMEOUT, ErrorCodes.UPSTREAM_TIMEOUT,
 					"The " + ex.upstream() + " service did not answer in time.", ex.upstream(), request));
 	}
@@ -177,7 +167,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			.headers(ex.requests() > 0
 					? RateLimitHeaders.refused(ex.upstream(), ex.requests(), ex.per(), ex.retryAfter())
 					: RateLimitHeaders.retryAfter(ex.retryAfter()))
-			.contentType(ProblemMediaType.of(request))
 			.body(problem);
 	}
 
@@ -186,7 +175,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		long seconds = Math.max(1, ceilSeconds(ex.retryAfter()));
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
-			.contentType(ProblemMediaType.of(request))
 			.body(upstreamProblem(HttpStatus.SERVICE_UNAVAILABLE, ErrorCodes.UPSTREAM_UNAVAILABLE,
 					"The " + ex.upstream() + " service is failing; calls are suspended. Retry after " + seconds + " s.",
 					ex.upstream(), request));
@@ -203,7 +191,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		log.warn("{}: call refused without sending", ex.getMessage());
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
-			.contentType(ProblemMediaType.of(request))
 			.body(upstreamProblem(HttpStatus.SERVICE_UNAVAILABLE, ErrorCodes.UPSTREAM_UNAVAILABLE,
 					"The gateway's connections to the " + ex.upstream()
 							+ " service are all busy; nothing was sent. Retry after " + seconds + " s.",
@@ -253,7 +240,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		if (iamError != null && iamError.requestId() != null) {
 			problem.setProperty("upstream_request_id", iamError.requestId());
 		}
-		ResponseEntity.BodyBuilder builder = ResponseEntity.status(status).contentType(ProblemMediaType.of(request));
+		ResponseEntity.BodyBuilder builder = ResponseEntity.status(status);
 		if (ex.retryAfter() != null) {
 			builder.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, ceilSeconds(ex.retryAfter()))));
 		}
@@ -264,7 +251,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> unexpected(Exception ex, HttpServletRequest request) {
 		log.error("Unexpected error", ex);
 		return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
-			.contentType(ProblemMediaType.of(request))
 			.body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, ErrorCodes.INTERNAL,
 					"The gateway failed unexpectedly. Quote the request id when reporting this.", request));
 	}
@@ -277,10 +263,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	private ResponseEntity<Object> invalid(List<Violation> violations, WebRequest request) {
-		HttpServletRequest servletRequest = servletRequest(request);
-		return ResponseEntity.badRequest()
-			.contentType(mediaType(servletRequest))
-			.body(Problems.invalid(violations, servletRequest));
+		return ResponseEntity.badRequest().body(Problems.invalid(violations, servletRequest(request)));
 	}
 
 	private static Violation bodyViolation(ObjectError error) {
@@ -299,10 +282,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static long ceilSeconds(Duration duration) {
 		return (duration.toMillis() + 999) / 1000;
-	}
-
-	private static MediaType mediaType(HttpServletRequest request) {
-		return request != null ? ProblemMediaType.of(request) : MediaType.APPLICATION_JSON;
 	}
 
 	private static HttpServletRequest servletRequest(WebRequest request) {

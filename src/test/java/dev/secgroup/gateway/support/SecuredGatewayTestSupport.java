@@ -61,7 +61,8 @@ public abstract class SecuredGatewayTestSupport extends GatewayTestSupport {
 		return send(method, path, "application/json", body, all);
 	}
 
-	private static String[] concat(String[] a, String[] b) {
+	/** The headers {@code a} then {@code b}, as name-value pairs. */
+	protected static String[] concat(String[] a, String[] b) {
 		String[] all = new String[a.length + b.length];
 		System.arraycopy(a, 0, all, 0, a.length);
 		System.arraycopy(b, 0, all, a.length, b.length);

@@ -2,9 +2,12 @@ package dev.secgroup.gateway.web;
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -13,6 +16,7 @@ import tools.jackson.databind.JsonNode;
 
 import dev.secgroup.gateway.support.SecuredGatewayTestSupport;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,6 +69,40 @@ class ErrorContentNegotiationTest extends SecuredGatewayTestSupport {
 		}
 		assertThat(checked).hasSize(ErrorKind.values().length);
 		upstream.verify(0, anyRequestedFor(anyUrl()));
+	}
+
+	/**
+	 * Accept headers that admit the operations' JSON (so the call reaches its handler),
+	 * and the Content-Type an error must then have.
+	 */
+	static Stream<Arguments> acceptsAdmittingJson() {
+		return Stream.of(arguments(null, "application/json"),
+				arguments("application/problem+json, application/json;q=0.5", "application/problem+json"),
+				arguments("application/problem+json;q=0.5, application/json", "application/json"));
+	}
+
+	/**
+	 * The exception handlers name no Content-Type of their own: the gateway's (an
+	 * upstream error) and those inherited for Spring's exceptions negotiate like every
+	 * other error writer.
+	 */
+	@ParameterizedTest(name = "Accept: {0}")
+	@MethodSource("acceptsAdmittingJson")
+	void everyExceptionHandlerNegotiatesTheSameWay(String accept, String expected) {
+		upstream.stubFor(WireMock.put(anyUrl())
+			.willReturn(
+					aResponse().withStatus(500).withBody("{\"error_code\":\"VPC.9999\",\"error_msg\":\"internal\"}")));
+		String[] headers = ErrorKind.headers(accept);
+		Map<String, HttpResponse<String>> answers = new LinkedHashMap<>();
+		answers.put("VPC.9999", sendWithKey("PUT", VPC_PATH, KEY_A, VPC_BODY, headers));
+		answers.put("GW.0405", sendWithKey("DELETE", VPC_PATH, KEY_A, null, headers));
+		answers.put("GW.0415",
+				send("PUT", VPC_PATH, "text/plain", VPC_BODY, concat(new String[] { "X-Api-Key", KEY_A }, headers)));
+
+		assertThat(answers).allSatisfy((errorCode, response) -> {
+			assertThat(parse(response.body()).path("error_code").asString()).isEqualTo(errorCode);
+			assertThat(response.headers().firstValue("Content-Type").orElseThrow()).as(errorCode).startsWith(expected);
+		});
 	}
 
 	@Test
