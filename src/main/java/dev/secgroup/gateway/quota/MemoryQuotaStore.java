@@ -12,8 +12,8 @@ import reactor.core.publisher.Mono;
 /**
  * The quota store of one replica (and every replica's fallback while Redis cannot be
  * reached): the same sliding-window reservations as the Redis script, in memory. Each
- * bucket keeps its last {@code limit} turns, so memory is bounded by the buckets
- * configured, not by traffic.
+ * bucket keeps at most its last {@code limit} turns of the current window, so memory is
+ * bounded by the buckets configured, not by traffic.
  */
 final class MemoryQuotaStore implements QuotaStore {
 
@@ -74,13 +74,15 @@ final class MemoryQuotaStore implements QuotaStore {
 
 		synchronized Reservation reserve(long now, String caller, int limit, long window, long maxWait,
 				int maxWaiting) {
-			while (turns.size() > limit) {
+			// A turn a whole window old constrains no later one; the rest is at most the
+			// last `limit`: a call costs the same whatever the quota.
+			while (!turns.isEmpty() && (turns.peekFirst() <= now - window || turns.size() > limit)) {
 				turns.removeFirst();
 			}
 			long at = now;
-			if (turns.size() >= limit) {
+			if (turns.size() == limit) {
 				// The turn `limit` places back must be a whole window before this one.
-				at = Math.max(at, nth(turns.size() - limit) + window);
+				at = Math.max(at, turns.peekFirst() + window);
 			}
 			at = Math.max(at, pausedUntil);
 			long wait = at - now;
@@ -96,23 +98,15 @@ final class MemoryQuotaStore implements QuotaStore {
 				mine.addLast(at);
 			}
 			waiting.values().removeIf(Deque::isEmpty);
+			int before = turns.size();
 			turns.addLast(at);
 			if (turns.size() > limit) {
 				turns.removeFirst();
 			}
-			long used = turns.stream().filter(turn -> turn > now - window).count();
+			// Every turn kept is less than a window old: this one and up to limit - 1
+			// before it count.
 			return new Reservation(Reservation.Outcome.GRANTED, Duration.ofMillis(wait),
-					(int) Math.max(0, limit - used));
-		}
-
-		private long nth(int index) {
-			int i = 0;
-			for (long turn : turns) {
-				if (i++ == index) {
-					return turn;
-				}
-			}
-			throw new IllegalStateException("no turn " + index);
+					Math.max(0, limit - Math.min(before + 1, limit)));
 		}
 
 		synchronized void pause(long until) {

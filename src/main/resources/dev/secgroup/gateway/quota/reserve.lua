@@ -3,7 +3,8 @@
 -- turn is at least a whole window after the turn `limit` places before it, and after the
 -- pause set when upstream answered 429. Times are Redis' own clock (TIME), so replicas
 -- with skewed clocks still agree; callers get the wait relative to it.
--- KEYS[1] turns (list of reserved times in ms, ascending, the last `limit` kept)
+-- KEYS[1] turns (list of reserved times in ms, ascending: the last `limit` of those less than
+--         a window old, so that a call costs the same whatever the quota)
 -- KEYS[2] pause (time in ms before which no turn is given)
 -- KEYS[3] the caller's turns still to come (sorted set scored by time)
 -- ARGV: limit, window ms, longest wait ms, turns the caller may have waiting, member id
@@ -15,10 +16,18 @@ local window = tonumber(ARGV[2])
 local maxWait = tonumber(ARGV[3])
 local maxWaiting = tonumber(ARGV[4])
 
-local turns = redis.call('LRANGE', KEYS[1], 0, -1)
+-- A turn a whole window old constrains no later one: drop it (amortized O(1) per call).
+while true do
+  local first = redis.call('LINDEX', KEYS[1], 0)
+  if not first or tonumber(first) > now - window then
+    break
+  end
+  redis.call('LPOP', KEYS[1])
+end
+local count = redis.call('LLEN', KEYS[1])
 local at = now
-if #turns >= limit then
-  at = math.max(at, tonumber(turns[#turns - limit + 1]) + window)
+if count >= limit then
+  at = math.max(at, tonumber(redis.call('LINDEX', KEYS[1], -limit)) + window)
 end
 local paused = tonumber(redis.call('GET', KEYS[2]) or '0')
 if paused > at then
@@ -39,10 +48,6 @@ end
 redis.call('RPUSH', KEYS[1], string.format('%.0f', at))
 redis.call('LTRIM', KEYS[1], -limit, -1)
 redis.call('PEXPIRE', KEYS[1], wait + window + 1000)
-local used = 1
-for i = math.max(1, #turns - limit + 2), #turns do
-  if tonumber(turns[i]) > now - window then
-    used = used + 1
-  end
-end
+-- Every turn kept is less than a window old: this one and up to limit - 1 before it count.
+local used = math.min(count + 1, limit)
 return {1, wait, math.max(0, limit - used)}

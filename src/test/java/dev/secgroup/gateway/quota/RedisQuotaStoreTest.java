@@ -24,8 +24,10 @@ class RedisQuotaStoreTest {
 
 	private static final Duration LONG = Duration.ofSeconds(300);
 
+	private final String prefix = SharedRedisServer.randomKeyPrefix();
+
 	private final RedisConnections connections = new RedisConnections(SharedRedisServer.endpoint().host(),
-			SharedRedisServer.endpoint().port(), SharedRedisServer.randomKeyPrefix());
+			SharedRedisServer.endpoint().port(), prefix);
 
 	private final RedisQuotaStore store = new RedisQuotaStore(connections.redis(), Duration.ofSeconds(3));
 
@@ -105,6 +107,25 @@ class RedisQuotaStoreTest {
 			assertThat(meters.get(SharedStateFallback.METRIC).gauge().value()).isZero();
 			assertThat(own.redis().blocking().hasKey("test:quota:{hss}:turns")).as("the turn went to Redis").isTrue();
 		}
+	}
+
+	@Test
+	void aLargeQuotaKeepsOnlyTheTurnsOfTheCurrentWindowSoEveryCallCostsTheSame() {
+		Duration shortWindow = Duration.ofSeconds(2);
+		IntStream.range(0, 10)
+			.forEach(i -> assertThat(store.reserve("big", "a", 100_000, shortWindow, LONG, 10).block().remaining())
+				.isEqualTo(100_000 - 1 - i));
+		String turns = prefix + "quota:{big}:turns";
+		assertThat(connections.redis().blocking().opsForList().size(turns)).isEqualTo(10);
+
+		// Each try reserves a turn too: try only once a whole window has passed.
+		org.awaitility.Awaitility.await()
+			.pollDelay(shortWindow.plusMillis(500))
+			.pollInterval(shortWindow.plusMillis(500))
+			.atMost(Duration.ofSeconds(15))
+			.until(() -> store.reserve("big", "a", 100_000, shortWindow, LONG, 10).block().remaining() == 99_999);
+
+		assertThat(connections.redis().blocking().opsForList().size(turns)).as("older turns were dropped").isEqualTo(1);
 	}
 
 	private Reservation reserve(String caller, Duration maxWait, int maxWaiting) {
