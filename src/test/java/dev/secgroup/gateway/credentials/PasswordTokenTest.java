@@ -55,7 +55,13 @@ import static org.awaitility.Awaitility.await;
 		// Room for 200 calls that wait for one token on a loaded machine: these tests
 		// prove which requests are made, not how fast (none waits for a timeout).
 		"gateway.upstreams.iam.response-timeout=30s", "gateway.upstreams.iam.retry.deadline=60s",
-		"gateway.upstreams.vpc.response-timeout=30s", "gateway.upstreams.vpc.retry.deadline=60s" })
+		"gateway.upstreams.vpc.response-timeout=30s", "gateway.upstreams.vpc.retry.deadline=60s",
+		// Released at once, 200 new connections to WireMock on a loaded machine: some
+		// failed to connect (within 2 s) and opened VPC's circuit, answering 502. At most
+		// 50 connections, the others wait their turn: the calls still overlap the one
+		// IAM request, which is what is tested.
+		"gateway.upstreams.vpc.connect-timeout=30s", "gateway.upstreams.vpc.pool.max-connections=50",
+		"gateway.upstreams.vpc.pool.pending-acquire-timeout=60s" })
 class PasswordTokenTest extends GatewayTestSupport {
 
 	static final String USER = "gateway-robot";
