@@ -1,23 +1,16 @@
 package dev.secgroup.gateway.upstream;
 
 import java.net.http.HttpResponse;
-import java.util.function.Supplier;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
-import com.github.tomakehurst.wiremock.client.MappingBuilder;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import dev.secgroup.gateway.support.GatewayTestSupport;
-
 import org.springframework.test.context.TestPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,11 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestPropertySource(
 		properties = { "gateway.upstreams.vpc.response-timeout=30s", "gateway.upstreams.vpc.retry.deadline=60s",
 				"gateway.upstreams.hss.response-timeout=30s", "gateway.upstreams.hss.retry.deadline=60s" })
-class RetryTableTest extends GatewayTestSupport {
-
-	private static final String VPC = "/vpc" + VPC_PATH;
-
-	private static final String HSS = "/hss" + HSS_PATH;
+class RetryTableTest extends RetryTableSupport {
 
 	@ParameterizedTest(name = "PUT retried after {0}")
 	@ValueSource(ints = { 429, 500, 502, 503, 504 })
@@ -156,22 +145,6 @@ class RetryTableTest extends GatewayTestSupport {
 		assertThat(response.headers().firstValue("Retry-After")).hasValue("60");
 		assertThat(parse(response.body()).get("error_code").asString()).isEqualTo("APIGW.0308");
 		assertThat(calls()).isEqualTo(1);
-	}
-
-	private void failOnceThenSucceed(Supplier<MappingBuilder> request, ResponseDefinitionBuilder failure) {
-		upstream.stubFor(request.get()
-			.inScenario("flaky")
-			.whenScenarioStateIs(Scenario.STARTED)
-			.willReturn(failure)
-			.willSetStateTo("recovered"));
-		upstream.stubFor(request.get()
-			.inScenario("flaky")
-			.whenScenarioStateIs("recovered")
-			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{}")));
-	}
-
-	private int calls() {
-		return upstream.findAll(anyRequestedFor(urlPathMatching(".*"))).size();
 	}
 
 }

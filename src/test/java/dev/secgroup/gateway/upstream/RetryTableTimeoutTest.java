@@ -1,20 +1,13 @@
 package dev.secgroup.gateway.upstream;
 
 import java.net.http.HttpResponse;
-import java.util.function.Supplier;
 
-import com.github.tomakehurst.wiremock.client.MappingBuilder;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.junit.jupiter.api.Test;
-
-import dev.secgroup.gateway.support.GatewayTestSupport;
 
 import org.springframework.test.context.TestPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,14 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestPropertySource(
 		properties = { "gateway.upstreams.vpc.response-timeout=250ms", "gateway.upstreams.hss.response-timeout=250ms" })
-class RetryTableTimeoutTest extends GatewayTestSupport {
+class RetryTableTimeoutTest extends RetryTableSupport {
 
 	/** Four times the response timeout: surely a timeout, however loaded the machine. */
 	private static final int DELAY_MS = 1000;
-
-	private static final String VPC = "/vpc" + VPC_PATH;
-
-	private static final String HSS = "/hss" + HSS_PATH;
 
 	@Test
 	void retriesPutAfterAReadTimeout() {
@@ -67,22 +56,6 @@ class RetryTableTimeoutTest extends GatewayTestSupport {
 
 		assertThat(response.statusCode()).isEqualTo(504);
 		assertThat(calls()).isEqualTo(3);
-	}
-
-	private void failOnceThenSucceed(Supplier<MappingBuilder> request, ResponseDefinitionBuilder failure) {
-		upstream.stubFor(request.get()
-			.inScenario("flaky")
-			.whenScenarioStateIs(Scenario.STARTED)
-			.willReturn(failure)
-			.willSetStateTo("recovered"));
-		upstream.stubFor(request.get()
-			.inScenario("flaky")
-			.whenScenarioStateIs("recovered")
-			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{}")));
-	}
-
-	private int calls() {
-		return upstream.findAll(anyRequestedFor(urlPathMatching(".*"))).size();
 	}
 
 }
