@@ -125,6 +125,18 @@ public final class VpcValidationCases {
 				ok("project_id of 256 characters and port_id of 64", path("p".repeat(256), "P".repeat(64)), VPC_BODY));
 	}
 
+	/**
+	 * Every violation of one request at once: path and body (a member of the wrong JSON
+	 * type would stop the body's binding, so none is here).
+	 */
+	public static Rejection severalViolations() {
+		String body = port(p -> p.put("index", -1).putArray("security_groups").add(SG).add("sg 1"));
+		return new Rejection("several violations",
+				new Call("PUT", path("f5dab68c.d757", "p".repeat(65)), RequestCase.JSON, body), 400,
+				ErrorCodes.VALIDATION, List.of("project_id", "port_id", "port.index", "port.security_groups[1]"),
+				RequestCase.Rule.GATEWAY);
+	}
+
 	public static String path(String project, String portId) {
 		return "/v3/" + project + "/ports/" + portId + "/insert-security-groups";
 	}
