@@ -15,14 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
-import dev.secgroup.gateway.SecgroupGatewayApplication;
 import dev.secgroup.gateway.sharedstate.SharedRedis;
 import dev.secgroup.gateway.support.GatewayTestSupport;
+import dev.secgroup.gateway.support.Replica;
 import dev.secgroup.gateway.support.SharedRedisServer;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -50,7 +48,7 @@ class TwoReplicasIdempotencyTest extends GatewayTestSupport {
 	/** Long enough that a call is still running when its twin arrives. */
 	static final int SLOW_UPSTREAM_MILLIS = 3000;
 
-	static ConfigurableApplicationContext second;
+	static Replica second;
 
 	static int secondPort;
 
@@ -74,19 +72,9 @@ class TwoReplicasIdempotencyTest extends GatewayTestSupport {
 	@BeforeAll
 	static void startSecondReplica() {
 		Map<String, String> properties = new HashMap<>(replicaProperties());
-		properties.put("server.port", "0");
-		properties.put("management.server.port", "0");
-		properties.put("gateway.upstreams.vpc.endpoint", upstream.baseUrl() + "/vpc");
-		properties.put("gateway.upstreams.hss.endpoint", upstream.baseUrl() + "/hss");
-		properties.put("gateway.upstreams.iam.endpoint", upstream.baseUrl() + "/iam");
-		// As command-line arguments: they win over application.yaml, as the test's own
-		// property sources do for the first replica.
-		second = new SpringApplicationBuilder(SecgroupGatewayApplication.class).profiles("test")
-			.run(properties.entrySet()
-				.stream()
-				.map(property -> "--" + property.getKey() + "=" + property.getValue())
-				.toArray(String[]::new));
-		secondPort = Integer.parseInt(second.getEnvironment().getRequiredProperty("local.server.port"));
+		properties.putAll(upstreamEndpoints());
+		second = Replica.start(properties);
+		secondPort = second.port();
 	}
 
 	@AfterAll
@@ -199,11 +187,11 @@ class TwoReplicasIdempotencyTest extends GatewayTestSupport {
 	}
 
 	private HttpResponse<String> hss(int replicaPort) {
-		return RedisReplicas.send(replicaPort, "POST", HSS_PATH, HSS_BODY, IdempotencyKey.HEADER, key);
+		return send(replicaPort, "POST", HSS_PATH, "application/json", HSS_BODY, IdempotencyKey.HEADER, key);
 	}
 
 	private HttpResponse<String> vpc(int replicaPort) {
-		return RedisReplicas.send(replicaPort, "PUT", VPC_PATH, VPC_BODY, IdempotencyKey.HEADER, key);
+		return send(replicaPort, "PUT", VPC_PATH, "application/json", VPC_BODY, IdempotencyKey.HEADER, key);
 	}
 
 }

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -77,9 +78,16 @@ public abstract class GatewayTestSupport {
 
 	@DynamicPropertySource
 	static void upstreams(DynamicPropertyRegistry registry) {
-		registry.add("gateway.upstreams.vpc.endpoint", () -> upstream.baseUrl() + "/vpc");
-		registry.add("gateway.upstreams.hss.endpoint", () -> upstream.baseUrl() + "/hss");
-		registry.add("gateway.upstreams.iam.endpoint", () -> upstream.baseUrl() + "/iam");
+		upstreamEndpoints().forEach((name, value) -> registry.add(name, () -> value));
+	}
+
+	/**
+	 * The upstream endpoints on the JVM's WireMock, for a further replica a test starts
+	 * itself ({@link Replica}).
+	 */
+	protected static Map<String, String> upstreamEndpoints() {
+		return Map.of("gateway.upstreams.vpc.endpoint", upstream.baseUrl() + "/vpc", "gateway.upstreams.hss.endpoint",
+				upstream.baseUrl() + "/hss", "gateway.upstreams.iam.endpoint", upstream.baseUrl() + "/iam");
 	}
 
 	private static WireMockServer startUpstream() {
@@ -119,7 +127,11 @@ public abstract class GatewayTestSupport {
 		return send(managementPort, "GET", path, null, null, headers);
 	}
 
-	private static HttpResponse<String> send(int port, String method, String path, String contentType, String body,
+	/**
+	 * Sends a request to the gateway listening on {@code port}: this test's, or a further
+	 * replica's.
+	 */
+	protected static HttpResponse<String> send(int port, String method, String path, String contentType, String body,
 			String... headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
 			.timeout(Duration.ofSeconds(30))
