@@ -1,27 +1,28 @@
 package dev.secgroup.gateway.deployment;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import dev.secgroup.gateway.support.ConfigurationMetadata;
 
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
+
+import static dev.secgroup.gateway.support.ConfigurationMetadata.isCollection;
+import static dev.secgroup.gateway.support.ConfigurationMetadata.isMap;
+import static dev.secgroup.gateway.support.ConfigurationMetadata.load;
+import static dev.secgroup.gateway.support.ConfigurationMetadata.rawClass;
+import static dev.secgroup.gateway.support.ConfigurationMetadata.rawType;
+import static dev.secgroup.gateway.support.ConfigurationMetadata.typeArgument;
+import static dev.secgroup.gateway.support.ConfigurationMetadata.typeArguments;
 
 /**
  * The configuration properties the application really binds, read from the configuration
@@ -60,23 +61,9 @@ final class KnownProperties {
 	 */
 	static KnownProperties fromClasspath(Map<String, String> notYetBound) {
 		Map<ConfigurationPropertyName, String> types = new HashMap<>();
-		JsonMapper json = JsonMapper.builder().build();
-		for (String resource : List.of("META-INF/spring-configuration-metadata.json",
-				"META-INF/additional-spring-configuration-metadata.json")) {
-			for (URL url : resources(resource)) {
-				try (InputStream in = url.openStream()) {
-					JsonNode properties = json.readTree(in).path("properties");
-					for (JsonNode property : properties) {
-						ConfigurationPropertyName name = ConfigurationPropertyName
-							.adapt(property.path("name").asString(), '.');
-						String type = property.path("type").asString("");
-						types.merge(name, type, (a, b) -> a.isEmpty() ? b : a);
-					}
-				}
-				catch (IOException ex) {
-					throw new UncheckedIOException(ex);
-				}
-			}
+		for (ConfigurationMetadata.Property property : ConfigurationMetadata.properties()) {
+			types.merge(ConfigurationPropertyName.adapt(property.name(), '.'), property.type(),
+					(a, b) -> a.isEmpty() ? b : a);
 		}
 		return new KnownProperties(types, notYetBound);
 	}
@@ -148,7 +135,7 @@ final class KnownProperties {
 	 * {@code type}.
 	 */
 	private static boolean resolvesBelow(String type, List<String> rest) {
-		String raw = type.contains("<") ? type.substring(0, type.indexOf('<')) : type;
+		String raw = rawType(type);
 		List<String> arguments = typeArguments(type);
 		if (isMap(raw)) {
 			String valueType = arguments.size() == 2 ? arguments.get(1) : "";
@@ -210,71 +197,6 @@ final class KnownProperties {
 			.toList();
 	}
 
-	private static Class<?> rawClass(Type type) {
-		if (type instanceof Class<?> c) {
-			return c;
-		}
-		if (type instanceof ParameterizedType p) {
-			return (Class<?>) p.getRawType();
-		}
-		return Object.class;
-	}
-
-	private static Type typeArgument(Type type, int index) {
-		if (type instanceof ParameterizedType p && p.getActualTypeArguments().length > index) {
-			return p.getActualTypeArguments()[index];
-		}
-		return Object.class;
-	}
-
-	private static Class<?> load(String metadataType) {
-		String name = metadataType.contains("<") ? metadataType.substring(0, metadataType.indexOf('<')) : metadataType;
-		try {
-			return Class.forName(name, false, KnownProperties.class.getClassLoader());
-		}
-		catch (ClassNotFoundException ex) {
-			throw new IllegalStateException("metadata names a type that is not on the classpath: " + name, ex);
-		}
-	}
-
-	private static boolean isMap(String raw) {
-		return raw.endsWith("Map");
-	}
-
-	private static boolean isCollection(String raw) {
-		return raw.endsWith("List") || raw.endsWith("Set") || raw.endsWith("Collection") || raw.endsWith("[]");
-	}
-
-	/**
-	 * {@code java.util.Map<java.lang.String,a.B$C>} -> [java.lang.String, a.B$C] (top
-	 * level only).
-	 */
-	private static List<String> typeArguments(String type) {
-		int open = type.indexOf('<');
-		if (open < 0) {
-			return List.of();
-		}
-		String inner = type.substring(open + 1, type.lastIndexOf('>'));
-		List<String> arguments = new ArrayList<>();
-		int depth = 0;
-		int start = 0;
-		for (int i = 0; i < inner.length(); i++) {
-			char c = inner.charAt(i);
-			if (c == '<') {
-				depth++;
-			}
-			else if (c == '>') {
-				depth--;
-			}
-			else if (c == ',' && depth == 0) {
-				arguments.add(inner.substring(start, i).trim());
-				start = i + 1;
-			}
-		}
-		arguments.add(inner.substring(start).trim());
-		return arguments;
-	}
-
 	private static ConfigurationPropertyName withoutIndexes(ConfigurationPropertyName name) {
 		List<String> elements = new ArrayList<>();
 		for (int i = 0; i < name.getNumberOfElements(); i++) {
@@ -291,15 +213,6 @@ final class KnownProperties {
 			elements.add(name.getElement(i, ConfigurationPropertyName.Form.ORIGINAL));
 		}
 		return elements;
-	}
-
-	private static List<URL> resources(String name) {
-		try {
-			return Collections.list(KnownProperties.class.getClassLoader().getResources(name));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

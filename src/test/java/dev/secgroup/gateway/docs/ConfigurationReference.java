@@ -1,26 +1,29 @@
 package dev.secgroup.gateway.docs;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
-import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+
+import dev.secgroup.gateway.support.ConfigurationMetadata;
 
 import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import static dev.secgroup.gateway.support.ConfigurationMetadata.isCollection;
+import static dev.secgroup.gateway.support.ConfigurationMetadata.isMap;
+import static dev.secgroup.gateway.support.ConfigurationMetadata.kebab;
+import static dev.secgroup.gateway.support.ConfigurationMetadata.rawClass;
+import static dev.secgroup.gateway.support.ConfigurationMetadata.rawType;
+import static dev.secgroup.gateway.support.ConfigurationMetadata.typeArgument;
+import static dev.secgroup.gateway.support.ConfigurationMetadata.typeArguments;
 
 /**
  * Every {@code gateway.*} property the application binds, read from the configuration
@@ -55,22 +58,10 @@ final class ConfigurationReference {
 	/** The gateway's properties by name, sorted. */
 	static Map<String, Property> load() {
 		Map<String, Property> properties = new TreeMap<>();
-		JsonMapper json = JsonMapper.builder().build();
-		for (String resource : List.of("META-INF/spring-configuration-metadata.json",
-				"META-INF/additional-spring-configuration-metadata.json")) {
-			for (URL url : resources(resource)) {
-				try (InputStream in = url.openStream()) {
-					for (JsonNode property : json.readTree(in).path("properties")) {
-						String name = property.path("name").asString();
-						if (name.startsWith(PREFIX)) {
-							expand(name, property.path("type").asString(""), text(property.path("defaultValue")),
-									javadoc(property.path("description").asString("")), properties);
-						}
-					}
-				}
-				catch (IOException ex) {
-					throw new UncheckedIOException(ex);
-				}
+		for (ConfigurationMetadata.Property property : ConfigurationMetadata.properties()) {
+			if (property.name().startsWith(PREFIX)) {
+				expand(property.name(), property.type(), text(property.defaultValue()), javadoc(property.description()),
+						properties);
 			}
 		}
 		return properties;
@@ -86,17 +77,17 @@ final class ConfigurationReference {
 
 	private static void expand(String name, String metadataType, String defaultValue, String description,
 			Map<String, Property> into) {
-		String raw = metadataType.contains("<") ? metadataType.substring(0, metadataType.indexOf('<')) : metadataType;
+		String raw = rawType(metadataType);
 		List<String> arguments = typeArguments(metadataType);
-		if (raw.endsWith("Map") && arguments.size() == 2 && isOwnRecord(arguments.get(1))) {
-			leaves(name + ".<key>", load(arguments.get(1)), into);
+		if (isMap(raw) && arguments.size() == 2 && isOwnRecord(arguments.get(1))) {
+			leaves(name + ".<key>", ConfigurationMetadata.load(arguments.get(1)), into);
 		}
 		else if (isCollection(raw) && arguments.size() == 1 && isOwnRecord(arguments.get(0))) {
-			leaves(name + "[i]", load(arguments.get(0)), into);
+			leaves(name + "[i]", ConfigurationMetadata.load(arguments.get(0)), into);
 		}
 		else {
 			into.putIfAbsent(name, new Property(name, simple(metadataType), defaultValue, description,
-					raw.endsWith("Map") || isCollection(raw)));
+					isMap(raw) || isCollection(raw)));
 		}
 	}
 
@@ -107,17 +98,17 @@ final class ConfigurationReference {
 		for (int i = 0; i < components.length; i++) {
 			String name = prefix + "." + kebab(components[i].getName());
 			Type type = components[i].getGenericType();
-			Class<?> rawType = raw(type);
+			Class<?> rawType = rawClass(type);
 			DefaultValue declared = canonical.getParameters()[i].getAnnotation(DefaultValue.class);
 			String defaultValue = (declared == null) ? "" : String.join(",", declared.value());
 			if (isOwnRecord(rawType)) {
 				leaves(name, rawType, into);
 			}
-			else if (Map.class.isAssignableFrom(rawType) && isOwnRecord(raw(argument(type, 1)))) {
-				leaves(name + ".<key>", raw(argument(type, 1)), into);
+			else if (Map.class.isAssignableFrom(rawType) && isOwnRecord(rawClass(typeArgument(type, 1)))) {
+				leaves(name + ".<key>", rawClass(typeArgument(type, 1)), into);
 			}
-			else if (Collection.class.isAssignableFrom(rawType) && isOwnRecord(raw(argument(type, 0)))) {
-				leaves(name + "[i]", raw(argument(type, 0)), into);
+			else if (Collection.class.isAssignableFrom(rawType) && isOwnRecord(rawClass(typeArgument(type, 0)))) {
+				leaves(name + "[i]", rawClass(typeArgument(type, 0)), into);
 			}
 			else {
 				boolean open = Map.class.isAssignableFrom(rawType) || Collection.class.isAssignableFrom(rawType);
@@ -145,15 +136,11 @@ final class ConfigurationReference {
 	}
 
 	private static boolean isOwnRecord(String className) {
-		return className.startsWith(OWN_PACKAGE) && load(className).isRecord();
+		return className.startsWith(OWN_PACKAGE) && ConfigurationMetadata.load(className).isRecord();
 	}
 
 	private static boolean isOwnRecord(Class<?> type) {
 		return type.getName().startsWith(OWN_PACKAGE) && type.isRecord();
-	}
-
-	private static boolean isCollection(String raw) {
-		return raw.endsWith("List") || raw.endsWith("Set") || raw.endsWith("Collection") || raw.endsWith("[]");
 	}
 
 	private static Constructor<?> canonical(Class<?> record) {
@@ -166,63 +153,6 @@ final class ConfigurationReference {
 		catch (NoSuchMethodException ex) {
 			throw new IllegalStateException("a record without its canonical constructor: " + record, ex);
 		}
-	}
-
-	private static Class<?> raw(Type type) {
-		if (type instanceof Class<?> c) {
-			return c;
-		}
-		if (type instanceof ParameterizedType p) {
-			return (Class<?>) p.getRawType();
-		}
-		return Object.class;
-	}
-
-	private static Type argument(Type type, int index) {
-		if (type instanceof ParameterizedType p && p.getActualTypeArguments().length > index) {
-			return p.getActualTypeArguments()[index];
-		}
-		return Object.class;
-	}
-
-	private static Class<?> load(String className) {
-		try {
-			return Class.forName(className, false, ConfigurationReference.class.getClassLoader());
-		}
-		catch (ClassNotFoundException ex) {
-			throw new IllegalStateException("the metadata names a type that is not on the classpath: " + className, ex);
-		}
-	}
-
-	/** {@code java.util.Map<java.lang.String,a.B$C>} -> [java.lang.String, a.B$C]. */
-	private static List<String> typeArguments(String type) {
-		int open = type.indexOf('<');
-		if (open < 0) {
-			return List.of();
-		}
-		String inner = type.substring(open + 1, type.lastIndexOf('>'));
-		List<String> arguments = new ArrayList<>();
-		int depth = 0;
-		int start = 0;
-		for (int i = 0; i < inner.length(); i++) {
-			char c = inner.charAt(i);
-			if (c == '<') {
-				depth++;
-			}
-			else if (c == '>') {
-				depth--;
-			}
-			else if (c == ',' && depth == 0) {
-				arguments.add(inner.substring(start, i).trim());
-				start = i + 1;
-			}
-		}
-		arguments.add(inner.substring(start).trim());
-		return arguments;
-	}
-
-	private static String kebab(String camel) {
-		return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
 	}
 
 	/** {@code java.util.List<java.lang.String>} -> {@code List<String>}. */
@@ -248,15 +178,6 @@ final class ConfigurationReference {
 			return String.join(",", items);
 		}
 		return value.asString();
-	}
-
-	private static List<URL> resources(String name) {
-		try {
-			return Collections.list(ConfigurationReference.class.getClassLoader().getResources(name));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }
