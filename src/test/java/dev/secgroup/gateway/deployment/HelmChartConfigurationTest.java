@@ -1,5 +1,7 @@
 package dev.secgroup.gateway.deployment;
 
+import java.io.IOException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +15,15 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.yaml.snakeyaml.Yaml;
 
+import dev.secgroup.gateway.upstream.UpstreamProperties;
+
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.convert.DurationStyle;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.ClassPathResource;
 
 import static dev.secgroup.gateway.deployment.HelmCharts.reportNotYetBound;
 import static dev.secgroup.gateway.deployment.RenderedChart.at;
@@ -84,6 +94,26 @@ class HelmChartConfigurationTest {
 				.matches("/actuator/(health|prometheus)(/.*)?|/v3/api-docs.*|/swagger-ui.*"));
 	}
 
+	/**
+	 * The timeouts the chart sets by default are the application's own (application.yaml
+	 * over the records' defaults): installing the chart must not change them unasked.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("upstreamNames")
+	void upstreamTimeoutsKeepTheApplicationsDefaults(String name) throws Exception {
+		UpstreamProperties.Upstream application = applicationDefaults().require(name);
+		String prefix = "gateway.upstreams." + name + ".";
+
+		assertThat(duration(at(defaults.applicationConfig(), prefix + "connect-timeout")))
+			.isEqualTo(application.connectTimeout());
+		assertThat(duration(at(defaults.applicationConfig(), prefix + "response-timeout")))
+			.isEqualTo(application.responseTimeout());
+	}
+
+	static Stream<String> upstreamNames() {
+		return Stream.of("iam", "vpc", "hss");
+	}
+
 	@Test
 	void crossCheckRefusesAPropertyTheApplicationDoesNotBind() {
 		assertThat(properties.ownPropertyCount()).as("gateway.* properties in the generated metadata")
@@ -105,6 +135,17 @@ class HelmChartConfigurationTest {
 			.contains("spring.profiles.active");
 		assertThat(properties.propertyOfEnvironmentVariable("GATEWAY_UPSTREAMS")).contains("gateway.upstreams");
 		assertThat(properties.propertyOfEnvironmentVariable("GATEWAY_REGOIN")).isEmpty();
+	}
+
+	/** The upstream settings the packaged application.yaml gives, defaults included. */
+	private static UpstreamProperties applicationDefaults() throws IOException {
+		List<PropertySource<?>> yaml = new YamlPropertySourceLoader().load("application.yaml",
+				new ClassPathResource("application.yaml"));
+		return new Binder(ConfigurationPropertySources.from(yaml)).bind("gateway", UpstreamProperties.class).get();
+	}
+
+	private static Duration duration(Object value) {
+		return DurationStyle.detectAndParse(String.valueOf(value));
 	}
 
 }
