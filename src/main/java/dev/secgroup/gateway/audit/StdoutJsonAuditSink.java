@@ -3,7 +3,6 @@ package dev.secgroup.gateway.audit;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,6 +62,9 @@ final class StdoutJsonAuditSink implements AuditSink, AutoCloseable {
 	private final BlockingQueue<Pending> queue;
 
 	private final Thread thread;
+
+	/** The writer thread's buffer, reused for every piece it writes. */
+	private final ByteArrayOutputStream piece = new ByteArrayOutputStream(ATOMIC_WRITE);
 
 	private volatile @Nullable String lastFailure;
 
@@ -134,9 +136,13 @@ final class StdoutJsonAuditSink implements AuditSink, AutoCloseable {
 		thread.join(Duration.ofNanos(timeoutNanos).toMillis() + 1);
 	}
 
+	/**
+	 * The event's JSON, without its line end (the writer adds it). Every non-ASCII
+	 * character is escaped, so its UTF-8 bytes are ASCII.
+	 */
 	private byte[] line(AuditEvent event) {
 		try {
-			return (writer.writeValueAsString(event) + "\n").getBytes(StandardCharsets.US_ASCII);
+			return writer.writeValueAsBytes(event);
 		}
 		catch (JacksonException ex) {
 			throw new AuditSinkException("the audit event could not be serialized", ex);
@@ -167,15 +173,16 @@ final class StdoutJsonAuditSink implements AuditSink, AutoCloseable {
 	private void write(List<Pending> batch) {
 		writingSince = System.nanoTime();
 		try {
-			ByteArrayOutputStream piece = new ByteArrayOutputStream(ATOMIC_WRITE);
+			piece.reset();
 			for (Pending pending : batch) {
-				if (piece.size() > 0 && piece.size() + pending.line.length > ATOMIC_WRITE) {
-					out.write(piece.toByteArray());
+				if (piece.size() > 0 && piece.size() + pending.line.length + 1 > ATOMIC_WRITE) {
+					piece.writeTo(out);
 					piece.reset();
 				}
 				piece.write(pending.line);
+				piece.write('\n');
 			}
-			out.write(piece.toByteArray());
+			piece.writeTo(out);
 			out.flush();
 			if (lastFailure != null) {
 				log.warn("Audit events are written again; calls are carried out again");
