@@ -1,10 +1,15 @@
 package dev.secgroup.gateway.upstream;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.util.UriComponents;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -16,11 +21,21 @@ final class UpstreamEndpoints {
 
 	private static final String REGION_PLACEHOLDER = "{region}";
 
+	/**
+	 * Templates kept at most: operations times regions times query parameter sets, far
+	 * fewer in practice; beyond it a template is parsed per call rather than grow without
+	 * bound.
+	 */
+	private static final int MAX_TEMPLATES = 1024;
+
 	private final String name;
 
 	private final String endpointTemplate;
 
 	private final RegionProperties regions;
+
+	/** Encoded URI templates by endpoint, path template and query names. */
+	private final Map<String, UriComponents> templates = new ConcurrentHashMap<>();
 
 	UpstreamEndpoints(String name, String endpointTemplate, RegionProperties regions) {
 		this.name = name;
@@ -45,7 +60,6 @@ final class UpstreamEndpoints {
 	URI resolve(UpstreamRequest request) {
 		String base = endpointTemplate.contains(REGION_PLACEHOLDER)
 				? endpointTemplate.replace(REGION_PLACEHOLDER, regionOf(request.projectId())) : endpointTemplate;
-		UriComponentsBuilder builder = UriComponentsBuilder.fromUriString(base + request.pathTemplate());
 		MultiValueMap<String, String> query = request.query();
 		request.pathVariables().forEach((name, value) -> {
 			// Percent-encoding leaves dots alone, and a "." or ".." segment would be
@@ -54,19 +68,42 @@ final class UpstreamEndpoints {
 				throw new IllegalArgumentException("path variable " + name + " is not a single path segment");
 			}
 		});
-		Map<String, Object> variables = new java.util.HashMap<>(request.pathVariables());
+		Map<String, Object> variables = new HashMap<>(request.pathVariables());
+		StringBuilder key = new StringBuilder(base).append(request.pathTemplate());
+		List<String> names = new ArrayList<>();
 		int i = 0;
-		for (Map.Entry<String, java.util.List<String>> entry : query.entrySet()) {
+		for (Map.Entry<String, List<String>> entry : query.entrySet()) {
 			for (String value : entry.getValue()) {
-				String key = "query" + i++;
-				builder.queryParam(entry.getKey(), "{" + key + "}");
-				variables.put(key, value);
+				names.add(entry.getKey());
+				variables.put("query" + i++, value);
+				// Length-prefixed: no two lists of names make the same key.
+				key.append('\n').append(entry.getKey().length()).append(':').append(entry.getKey());
 			}
 		}
-		// encode() before expanding: the template is encoded once and each variable
-		// strictly,
-		// so '/', '?', '%' and '..' in values stay data inside their segment.
-		return builder.encode().buildAndExpand(variables).toUri();
+		return template(key.toString(), base + request.pathTemplate(), names).expand(variables).toUri();
+	}
+
+	/**
+	 * The encoded template of an upstream URI: its path template with
+	 * {@code name={queryN}} for each query value. Encoding a template (parsing it) is the
+	 * costly half of building a URI; the templates are few (one per operation and query
+	 * parameters sent), so each is parsed once. Values are expanded into it, each encoded
+	 * strictly, so '/', '?', '%' and '..' in values stay data inside their segment.
+	 */
+	private UriComponents template(String key, String pathTemplate, List<String> queryNames) {
+		UriComponents known = templates.get(key);
+		if (known != null) {
+			return known;
+		}
+		UriComponentsBuilder builder = UriComponentsBuilder.fromUriString(pathTemplate);
+		for (int i = 0; i < queryNames.size(); i++) {
+			builder.queryParam(queryNames.get(i), "{query" + i + "}");
+		}
+		UriComponents template = builder.encode().build();
+		if (templates.size() < MAX_TEMPLATES) {
+			templates.put(key, template);
+		}
+		return template;
 	}
 
 	private String regionOf(String projectId) {

@@ -70,6 +70,29 @@ class UpstreamEndpointsTest {
 	}
 
 	@Test
+	void aTemplateParsedOnceServesEveryCallWithItsOwnValues() {
+		UpstreamEndpoints endpoints = new UpstreamEndpoints("vpc", "https://vpc.{region}.example", regions);
+		MultiValueMap<String, String> one = new LinkedMultiValueMap<>();
+		one.add("a", "1");
+		MultiValueMap<String, String> two = new LinkedMultiValueMap<>();
+		two.add("a", "x/y");
+		two.add("a", "2");
+		MultiValueMap<String, String> other = new LinkedMultiValueMap<>();
+		other.add("b", "3");
+
+		assertThat(endpoints.resolve(request("p", "first", one)))
+			.hasToString("https://vpc.ap-southeast-1.example/v3/p/ports/first/insert-security-groups?a=1");
+		assertThat(endpoints.resolve(request("p-eu", "../x", two)))
+			.hasToString("https://vpc.eu-west-101.example/v3/p-eu/ports/..%2Fx/insert-security-groups?a=x%2Fy&a=2");
+		assertThat(endpoints.resolve(request("q", "second", one)))
+			.hasToString("https://vpc.ap-southeast-1.example/v3/q/ports/second/insert-security-groups?a=1");
+		assertThat(endpoints.resolve(request("q", "third", other)))
+			.hasToString("https://vpc.ap-southeast-1.example/v3/q/ports/third/insert-security-groups?b=3");
+		assertThat(endpoints.resolve(request("q", "fourth", new LinkedMultiValueMap<>())))
+			.hasToString("https://vpc.ap-southeast-1.example/v3/q/ports/fourth/insert-security-groups");
+	}
+
+	@Test
 	void refusesAnEndpointThatIsNotAnHttpUrl() {
 		assertThatIllegalStateException().isThrownBy(() -> new UpstreamEndpoints("vpc", "ftp://x", regions))
 			.withMessageContaining("gateway.upstreams.vpc.endpoint");
