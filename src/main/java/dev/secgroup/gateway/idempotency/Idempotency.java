@@ -39,6 +39,12 @@ public final class Idempotency {
 	/** Response header of a replayed answer. */
 	public static final String REPLAYED_HEADER = "Idempotent-Replayed";
 
+	/**
+	 * Response header of a replayed answer whose body was too large to keep: the size of
+	 * the body the first call answered, not replayed.
+	 */
+	public static final String BODY_OMITTED_HEADER = "Idempotent-Body-Omitted";
+
 	private static final Logger log = LoggerFactory.getLogger(Idempotency.class);
 
 	private final IdempotencyStore store;
@@ -137,7 +143,12 @@ public final class Idempotency {
 			call.errorCode(answer.errorCode());
 		}
 		ResponseEntity.BodyBuilder builder = ResponseEntity.status(answer.status()).header(REPLAYED_HEADER, "true");
-		if (answer.contentType() != null) {
+		if (answer.bodyOmitted()) {
+			// The outcome (status, upstream's request id) is known, the body is not: say
+			// so rather than replay an empty or invented one as if it were the answer.
+			builder.header(BODY_OMITTED_HEADER, Integer.toString(answer.omittedBodyBytes()));
+		}
+		else if (answer.contentType() != null) {
 			builder.header(HttpHeaders.CONTENT_TYPE, answer.contentType());
 		}
 		if (answer.upstreamRequestId() != null) {

@@ -54,8 +54,8 @@ class IdempotencyConfiguration {
 	FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(MirroredOperations operations, IdempotencyStore store,
 			IdempotencyProperties properties, ProblemWriter problems, IdempotencyMetrics metrics) {
 		requireKnown(properties.requiredFor(), operations.names());
-		FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(
-				new IdempotencyFilter(store, properties.requiredFor(), problems, metrics));
+		FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(new IdempotencyFilter(
+				store, properties.requiredFor(), properties.maxStoredBodySize(), problems, metrics));
 		registration.setOrder(FilterOrder.IDEMPOTENCY);
 		return registration;
 	}

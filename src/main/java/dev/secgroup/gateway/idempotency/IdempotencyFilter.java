@@ -21,6 +21,7 @@ import dev.secgroup.gateway.web.Problems;
 import dev.secgroup.gateway.web.UpstreamRelay;
 import dev.secgroup.gateway.web.Violation;
 
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -30,7 +31,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * malformed, or missing on an operation of {@code gateway.idempotency.required-for}),
  * scopes it to (client, operation, key), and holds the call's answer in a buffer. When
  * the call ends, the answer of a call that claimed its key (in {@link Idempotency}) is
- * kept byte for byte, or the key released.
+ * kept byte for byte (without its body when that is larger than
+ * {@code gateway.idempotency.max-stored-body-size}), or the key released.
  */
 final class IdempotencyFilter extends OncePerRequestFilter {
 
@@ -43,14 +45,17 @@ final class IdempotencyFilter extends OncePerRequestFilter {
 
 	private final Set<String> requiredFor;
 
+	private final long maxStoredBodyBytes;
+
 	private final ProblemWriter problems;
 
 	private final IdempotencyMetrics metrics;
 
-	IdempotencyFilter(IdempotencyStore store, Set<String> requiredFor, ProblemWriter problems,
-			IdempotencyMetrics metrics) {
+	IdempotencyFilter(IdempotencyStore store, Set<String> requiredFor, DataSize maxStoredBodySize,
+			ProblemWriter problems, IdempotencyMetrics metrics) {
 		this.store = store;
 		this.requiredFor = Set.copyOf(requiredFor);
+		this.maxStoredBodyBytes = maxStoredBodySize.toBytes();
 		this.problems = problems;
 		this.metrics = metrics;
 	}
@@ -131,7 +136,14 @@ final class IdempotencyFilter extends OncePerRequestFilter {
 		int status = buffer.getStatus();
 		StoredAnswer answer = new StoredAnswer(status, buffer.getContentType(),
 				buffer.getHeader(UpstreamRelay.UPSTREAM_REQUEST_ID), status >= 400 ? context.errorCode() : null,
-				context.requestId(), buffer.getContentAsByteArray());
+				context.requestId(), buffer.getContentAsByteArray())
+			.withBodyAtMost(maxStoredBodyBytes);
+		if (answer.bodyOmitted()) {
+			log.warn(
+					"Answer of {} with Idempotency-Key kept without its body ({} bytes, more than "
+							+ "gateway.idempotency.max-stored-body-size): a replay answers its status without a body",
+					call.operation(), answer.omittedBodyBytes());
+		}
 		try {
 			if (!store.complete(call.storeKey(), call.owner(), answer)) {
 				log.warn("{} with Idempotency-Key outlived its lease and another call took the key over; "

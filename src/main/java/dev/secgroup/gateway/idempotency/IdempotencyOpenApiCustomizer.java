@@ -1,5 +1,6 @@
 package dev.secgroup.gateway.idempotency;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -9,6 +10,7 @@ import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
@@ -22,7 +24,8 @@ import dev.secgroup.gateway.call.MirroredOperations;
 /**
  * Publishes the {@code Idempotency-Key} contract on every mirrored operation: the header
  * (with the retention the draft asks servers to publish), the 409 and 422 answers, the
- * 503 of an unreachable store and the {@code Idempotent-Replayed} header of a replay.
+ * 503 of an unreachable store and the {@code Idempotent-Replayed} (and
+ * {@code Idempotent-Body-Omitted}) header of a replay.
  */
 final class IdempotencyOpenApiCustomizer implements OpenApiCustomizer {
 
@@ -85,6 +88,11 @@ final class IdempotencyOpenApiCustomizer implements OpenApiCustomizer {
 						new Header().schema(new StringSchema()._enum(List.of("true")))
 							.description("Present on an answer replayed for an Idempotency-Key: the answer of the "
 									+ "key's first call, byte for byte."));
+				response.addHeaderObject(Idempotency.BODY_OMITTED_HEADER,
+						new Header().schema(new IntegerSchema().minimum(BigDecimal.ONE))
+							.description("Present on a replayed answer whose body was too large to keep "
+									+ "(gateway.idempotency.max-stored-body-size): the size in bytes of the body the "
+									+ "first call answered; this replay has the first call's status and no body."));
 			}
 		});
 	}

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -22,12 +23,17 @@ import org.springframework.validation.annotation.Validated;
  * longest {@code gateway.upstreams.*.retry.deadline}
  * @param requiredFor operations (e.g. {@code hss:CreateSecurityGroupPolicy}) that refuse
  * a call without {@code Idempotency-Key} with 400; default none
+ * @param maxStoredBodySize the largest answer body kept for replay. An answer with a
+ * larger body is kept without it (status, headers and the body's size), so that a key
+ * never holds megabytes in the store: its replay answers the same status with no body and
+ * the header {@code Idempotent-Body-Omitted} giving the size of the body not replayed
  * @param memory bounds of the {@code memory} store
  */
 @Validated
 @ConfigurationProperties("gateway.idempotency")
 record IdempotencyProperties(@DefaultValue("24h") @NotNull Duration ttl, @Nullable Duration lease,
-		@DefaultValue Set<String> requiredFor, @DefaultValue Memory memory) {
+		@DefaultValue Set<String> requiredFor, @DefaultValue("64KB") @NotNull DataSize maxStoredBodySize,
+		@DefaultValue Memory memory) {
 
 	/**
 	 * The {@code memory} store.

@@ -44,8 +44,8 @@ final class RedisIdempotencyStore implements IdempotencyStore {
 			end
 			if record[1] == 'done' then
 			  local answer = redis.call('HMGET', KEYS[1], 'status', 'content_type', 'upstream_request_id',
-			    'error_code', 'request_id', 'body')
-			  return {'DONE', answer[1], answer[2], answer[3], answer[4], answer[5], answer[6]}
+			    'error_code', 'request_id', 'body', 'omitted')
+			  return {'DONE', answer[1], answer[2], answer[3], answer[4], answer[5], answer[6], answer[7]}
 			end
 			local left = tonumber(record[3]) - now
 			if left > 0 then
@@ -58,7 +58,7 @@ final class RedisIdempotencyStore implements IdempotencyStore {
 
 	/**
 	 * KEYS[1] key; ARGV owner, status, content type, upstream request id, error code,
-	 * request id, body, ttl ms.
+	 * request id, body, size of the body not kept, ttl ms.
 	 */
 	private static final RedisScript<Long> COMPLETE = RedisScript.of("""
 			local record = redis.call('HMGET', KEYS[1], 'state', 'owner')
@@ -66,9 +66,10 @@ final class RedisIdempotencyStore implements IdempotencyStore {
 			  return 0
 			end
 			redis.call('HSET', KEYS[1], 'state', 'done', 'status', ARGV[2], 'content_type', ARGV[3],
-			  'upstream_request_id', ARGV[4], 'error_code', ARGV[5], 'request_id', ARGV[6], 'body', ARGV[7])
+			  'upstream_request_id', ARGV[4], 'error_code', ARGV[5], 'request_id', ARGV[6], 'body', ARGV[7],
+			  'omitted', ARGV[8])
 			redis.call('HDEL', KEYS[1], 'owner', 'lease_until')
-			redis.call('PEXPIRE', KEYS[1], ARGV[8])
+			redis.call('PEXPIRE', KEYS[1], ARGV[9])
 			return 1
 			""", Long.class);
 
@@ -110,7 +111,7 @@ final class RedisIdempotencyStore implements IdempotencyStore {
 			case "RUNNING" -> new Claim.Running(Duration.ofMillis(Long.parseLong(text(result.get(1)))));
 			case "DONE" -> new Claim.Done(new StoredAnswer(Integer.parseInt(text(result.get(1))),
 					optional(result.get(2)), optional(result.get(3)), optional(result.get(4)), optional(result.get(5)),
-					(byte[]) result.get(6)));
+					(byte[]) result.get(6), omitted(result.size() > 7 ? result.get(7) : null)));
 			default -> throw new IllegalStateException("unexpected answer of the claim script: " + outcome);
 		};
 	}
@@ -119,7 +120,8 @@ final class RedisIdempotencyStore implements IdempotencyStore {
 	public boolean complete(String key, String owner, StoredAnswer answer) {
 		Long done = run(COMPLETE, key, bytes(owner), bytes(Integer.toString(answer.status())),
 				bytes(answer.contentType()), bytes(answer.upstreamRequestId()), bytes(answer.errorCode()),
-				bytes(answer.requestId()), answer.body(), ttlMillis);
+				bytes(answer.requestId()), answer.body(), bytes(Integer.toString(answer.omittedBodyBytes())),
+				ttlMillis);
 		return done != null && done == 1;
 	}
 
@@ -151,6 +153,14 @@ final class RedisIdempotencyStore implements IdempotencyStore {
 
 	private static String text(@Nullable Object value) {
 		return value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(value);
+	}
+
+	/**
+	 * The size of a body not kept; {@code 0} for a record written before there was one.
+	 */
+	private static int omitted(@Nullable Object value) {
+		String text = optional(value);
+		return text == null ? 0 : Integer.parseInt(text);
 	}
 
 	/** Absent members are stored empty. */

@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.secgroup.gateway.upstream.UpstreamProperties;
 
+import org.springframework.util.unit.DataSize;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
@@ -49,7 +51,7 @@ class IdempotencyConfigurationTest {
 	}
 
 	private static IdempotencyProperties properties(Duration lease, Set<String> requiredFor) {
-		return new IdempotencyProperties(Duration.ofHours(24), lease, requiredFor,
+		return new IdempotencyProperties(Duration.ofHours(24), lease, requiredFor, DataSize.ofKilobytes(64),
 				new IdempotencyProperties.Memory(10));
 	}
 

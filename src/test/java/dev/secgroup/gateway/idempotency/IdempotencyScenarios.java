@@ -40,6 +40,10 @@ abstract class IdempotencyScenarios extends SecuredGatewayTestSupport {
 
 	static final String HSS_UPSTREAM = "/hss" + HSS_PATH;
 
+	/** An answer over gateway.idempotency.max-stored-body-size (64 KB by default). */
+	static final String LARGE_PORT_ANSWER = "{\"port\":{\"id\":\"99fd0c77-56b4-4bf6-8365-df352e45d5fc\","
+			+ "\"description\":\"" + "d".repeat(70_000) + "\"}}";
+
 	static final String PORT_ANSWER = """
 			{"port":{"id":"99fd0c77-56b4-4bf6-8365-df352e45d5fc","security_groups":["a","b"],"binding:vif_details":{}}}""";
 
@@ -96,6 +100,30 @@ abstract class IdempotencyScenarios extends SecuredGatewayTestSupport {
 		assertThat(replay.path("attempts").asInt()).isZero();
 		assertThat(replay.path("upstream_status").isNull()).isTrue();
 		assertThat(replay.path("client").asString()).isEqualTo("team-b");
+	}
+
+	@Test
+	void anAnswerOverTheSizeCapIsReplayedWithItsStatusAndWithoutItsBody() {
+		stubVpc(aResponse().withStatus(200)
+			.withHeader("Content-Type", "application/json")
+			.withHeader("X-Request-Id", "vpc-req-large")
+			.withBody(LARGE_PORT_ANSWER));
+
+		HttpResponse<String> first = vpc(KEY_B, VPC_BODY, key);
+		HttpResponse<String> retry = vpc(KEY_B, VPC_BODY, key);
+
+		assertThat(first.statusCode()).isEqualTo(200);
+		assertThat(first.body()).isEqualTo(LARGE_PORT_ANSWER);
+		assertThat(first.headers().firstValue(Idempotency.BODY_OMITTED_HEADER)).isEmpty();
+		// The outcome is known, the body was not kept: the replay says so, with no body.
+		assertThat(retry.statusCode()).isEqualTo(200);
+		assertThat(retry.headers().firstValue(Idempotency.REPLAYED_HEADER)).hasValue("true");
+		assertThat(retry.headers().firstValue(Idempotency.BODY_OMITTED_HEADER))
+			.hasValue(Integer.toString(LARGE_PORT_ANSWER.length()));
+		assertThat(retry.headers().firstValue("X-Upstream-Request-Id")).hasValue("vpc-req-large");
+		assertThat(retry.headers().firstValue("Content-Type")).isEmpty();
+		assertThat(retry.body()).isEmpty();
+		upstream.verify(1, putRequestedFor(urlPathEqualTo(VPC_UPSTREAM)));
 	}
 
 	@Test

@@ -58,4 +58,18 @@ class RedisStoreIdempotencyTest extends IdempotencyScenarios {
 			.isBetween(Duration.ofHours(23).toSeconds(), Duration.ofHours(24).toSeconds()));
 	}
 
+	@Test
+	void anAnswerOverTheSizeCapIsStoredWithoutItsBody() {
+		stubVpc(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(LARGE_PORT_ANSWER));
+
+		assertThat(vpc(KEY_B, VPC_BODY, key).statusCode()).isEqualTo(200);
+
+		// The filter's store key: the operation and a hash of client and key.
+		String stored = PREFIX + "idempotency:vpc:AddSecurityGroups:" + RequestFingerprint.sha256("team-b\n" + key);
+		assertThat(redis.blocking().opsForHash().get(stored, "status")).isEqualTo("200");
+		assertThat(redis.blocking().opsForHash().get(stored, "body")).isEqualTo("");
+		assertThat(redis.blocking().opsForHash().get(stored, "omitted"))
+			.isEqualTo(Integer.toString(LARGE_PORT_ANSWER.length()));
+	}
+
 }
