@@ -39,7 +39,8 @@ class HelmChartDashboardTest {
 		assertThat(dashboard.path("uid").asString()).isEqualTo("secgroup-gateway");
 		assertThat(String.join("\n", expressions)).contains("http_server_requests_seconds",
 				"http_client_requests_seconds", "resilience4j_circuitbreaker_state", "resilience4j_retry_calls_total",
-				"gateway_audit_events_total", "gateway_credentials_token_requests_total");
+				"gateway_audit_events_total", "gateway_credentials_token_requests_total",
+				"gateway_idempotency_calls_total", "gateway_idempotency_store_errors_total");
 	}
 
 }

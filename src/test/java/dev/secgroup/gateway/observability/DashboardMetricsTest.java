@@ -94,7 +94,8 @@ class DashboardMetricsTest extends GatewayTestSupport {
 				"http_server_requests_seconds_bucket", "http_client_requests_seconds_count",
 				"http_client_requests_seconds_bucket", "gateway_upstream_timeouts_total",
 				"resilience4j_circuitbreaker_state", "resilience4j_retry_calls_total", "gateway_audit_events_total",
-				"gateway_credentials_token_requests_total", "gateway_credentials_token_expiry_seconds");
+				"gateway_credentials_token_requests_total", "gateway_credentials_token_expiry_seconds",
+				"gateway_idempotency_calls_total", "gateway_idempotency_store_errors_total");
 	}
 
 	static Set<String> queriedMetrics() throws IOException {
