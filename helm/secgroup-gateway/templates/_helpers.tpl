@@ -109,18 +109,34 @@ Secret with the cloud credentials (aksk, password); "" when they come from the c
 {{- end }}
 
 {{/*
-Secret with the clients' API key hashes.
+Secret with the clients' credentials: API key hashes, access keys and secret keys.
 */}}
 {{- define "secgroup-gateway.apiKeysSecret" -}}
 {{- default (printf "%s-api-keys" (include "secgroup-gateway.fullname" .)) .Values.gateway.security.existingSecret }}
 {{- end }}
 
 {{/*
-Environment variable that carries client i's API key hash from the Secret into the configuration
-(referenced as a ${...} placeholder in application.yaml, so the clients list stays in one place).
+The inbound modes as a JSON list ("api-key,aksk" -> ["api-key","aksk"]); read with fromJsonArray.
+*/}}
+{{- define "secgroup-gateway.securityModes" -}}
+{{- splitList "," (nospace .Values.gateway.security.mode) | toJson }}
+{{- end }}
+
+{{/*
+Environment variables that carry client i's credentials from the Secret into the configuration
+(referenced as ${...} placeholders in application.yaml, so the clients list stays in one place):
+its API key hash, its access key and its secret key.
 */}}
 {{- define "secgroup-gateway.apiKeyEnvName" -}}
 {{- printf "SECGROUP_GATEWAY_CLIENT_%d_API_KEY_SHA256" . }}
+{{- end }}
+
+{{- define "secgroup-gateway.accessKeyEnvName" -}}
+{{- printf "SECGROUP_GATEWAY_CLIENT_%d_ACCESS_KEY" . }}
+{{- end }}
+
+{{- define "secgroup-gateway.secretKeyEnvName" -}}
+{{- printf "SECGROUP_GATEWAY_CLIENT_%d_SECRET_KEY" . }}
 {{- end }}
 
 {{/*
@@ -145,10 +161,11 @@ alone; these check values against each other).
 {{- if and $g.sharedState (eq $g.sharedState.store "redis") (not $g.sharedState.redis.host) }}
 {{- fail "gateway.sharedState.redis.host is required with gateway.sharedState.store=redis" }}
 {{- end }}
-{{- if and (eq $g.security.mode "none") (not $g.security.allowUnauthenticated) }}
-{{- fail "gateway.security.mode none lets anyone use the gateway's cloud credentials: set gateway.security.allowUnauthenticated=true to confirm, or use api-key or jwt" }}
+{{- $modes := include "secgroup-gateway.securityModes" . | fromJsonArray }}
+{{- if and (has "none" $modes) (not $g.security.allowUnauthenticated) }}
+{{- fail "gateway.security.mode none lets anyone use the gateway's cloud credentials: set gateway.security.allowUnauthenticated=true to confirm, or use api-key, jwt or aksk" }}
 {{- end }}
-{{- if eq $g.security.mode "jwt" }}
+{{- if has "jwt" $modes }}
 {{- if not (or $g.security.jwt.issuerUri $g.security.jwt.jwkSetUri) }}
 {{- fail "gateway.security.jwt.issuerUri or gateway.security.jwt.jwkSetUri is required in jwt mode" }}
 {{- end }}
@@ -156,10 +173,20 @@ alone; these check values against each other).
 {{- fail "gateway.security.jwt.audiences must name at least one audience in jwt mode" }}
 {{- end }}
 {{- end }}
-{{- if eq $g.security.mode "api-key" }}
 {{- range $i, $client := $g.security.clients }}
-{{- if not $client.apiKeySha256SecretKey }}
+{{- if ne (empty $client.accessKeySecretKey) (empty $client.secretKeySecretKey) }}
+{{- fail (printf "gateway.security.clients[%d]: accessKeySecretKey and secretKeySecretKey go together (the keys in gateway.security.existingSecret holding the client's access key and secret key)" $i) }}
+{{- end }}
+{{- /* outside jwt (names matched against tokens) and none, a client needs a credential of a mode in use */}}
+{{- $byKey := and (has "api-key" $modes) $client.apiKeySha256SecretKey }}
+{{- $byAkSk := and (has "aksk" $modes) $client.accessKeySecretKey }}
+{{- if not (or (has "jwt" $modes) (has "none" $modes) $byKey $byAkSk) }}
+{{- if and (has "api-key" $modes) (has "aksk" $modes) }}
+{{- fail (printf "gateway.security.clients[%d] needs apiKeySha256SecretKey, or accessKeySecretKey and secretKeySecretKey (keys in gateway.security.existingSecret)" $i) }}
+{{- else if has "api-key" $modes }}
 {{- fail (printf "gateway.security.clients[%d].apiKeySha256SecretKey is required in api-key mode (the key in gateway.security.existingSecret holding the hash)" $i) }}
+{{- else }}
+{{- fail (printf "gateway.security.clients[%d].accessKeySecretKey and secretKeySecretKey are required in aksk mode (the keys in gateway.security.existingSecret holding the client's access key and secret key)" $i) }}
 {{- end }}
 {{- end }}
 {{- end }}
@@ -228,11 +255,15 @@ termination grace period are computed from them).
 {{- if $client.apiKeySha256SecretKey }}
 {{- $_ := set $entry "api-key-sha256" (printf "${%s}" (include "secgroup-gateway.apiKeyEnvName" $i)) }}
 {{- end }}
+{{- if $client.accessKeySecretKey }}
+{{- $_ := set $entry "access-key" (printf "${%s}" (include "secgroup-gateway.accessKeyEnvName" $i)) }}
+{{- $_ := set $entry "secret-key" (printf "${%s}" (include "secgroup-gateway.secretKeyEnvName" $i)) }}
+{{- end }}
 {{- $clients = append $clients $entry }}
 {{- end }}
 {{- $_ := set $security "clients" $clients }}
 {{- end }}
-{{- if eq $sec.mode "jwt" }}
+{{- if has "jwt" (include "secgroup-gateway.securityModes" . | fromJsonArray) }}
 {{- $jwt := dict "audiences" $sec.jwt.audiences }}
 {{- with $sec.jwt.issuerUri }}{{ $_ := set $jwt "issuer-uri" . }}{{ end }}
 {{- with $sec.jwt.jwkSetUri }}{{ $_ := set $jwt "jwk-set-uri" . }}{{ end }}
@@ -320,6 +351,15 @@ would let callers forge the audit's source address).
 {{- end }}
 {{- if and (eq $sname "allowunauthenticatedoutsidelocal") (not $allowNone) }}
 {{- fail "config.gateway.security.allow-unauthenticated-outside-local is not allowed: set gateway.security.allowUnauthenticated instead" }}
+{{- end }}
+{{- if and (eq $sname "clients") (kindIs "slice" $sv) }}
+{{- range $client := $sv }}
+{{- range $ck, $cv := (kindIs "map" $client | ternary $client dict) }}
+{{- if and (eq (include "secgroup-gateway.relaxed" $ck) "secretkey") (not (regexMatch "^\\$\\{[A-Z0-9_]+\\}$" (toString $cv))) }}
+{{- fail "config.gateway.security.clients[].secret-key is not allowed: a client's secret key comes from gateway.security.existingSecret (gateway.security.clients[].secretKeySecretKey)" }}
+{{- end }}
+{{- end }}
+{{- end }}
 {{- end }}
 {{- if and (eq $sname "jwt") (kindIs "map" $sv) }}
 {{- range $jk, $_ := $sv }}

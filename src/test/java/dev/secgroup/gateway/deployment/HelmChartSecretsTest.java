@@ -91,8 +91,8 @@ class HelmChartSecretsTest {
 		Map<String, Map<String, Object>> env = full.env();
 		List<Object> clients = list(at(full.applicationConfig(), "gateway.security.clients"));
 
-		assertThat(clients).hasSize(2);
-		for (int i = 0; i < clients.size(); i++) {
+		assertThat(clients).hasSize(3);
+		for (int i = 0; i < 2; i++) {
 			String variable = "SECGROUP_GATEWAY_CLIENT_" + i + "_API_KEY_SHA256";
 			assertThat(at(clients.get(i), "api-key-sha256")).isEqualTo("${" + variable + "}");
 			assertThat(at(env.get(variable), "valueFrom.secretKeyRef.name")).isEqualTo("gw-api-keys");
@@ -101,6 +101,39 @@ class HelmChartSecretsTest {
 			.isEqualTo("orders.sha256");
 		assertThat(at(clients.get(1), "operations"))
 			.isEqualTo(List.of("vpc:AddSecurityGroups", "hss:CreateSecurityGroupPolicy"));
+	}
+
+	@Test
+	void akskClientsTakeTheirAccessKeyAndSecretKeyFromTheSecret() {
+		Map<String, Map<String, Object>> env = full.env();
+		Object sdkClient = list(at(full.applicationConfig(), "gateway.security.clients")).get(2);
+
+		assertThat(at(full.applicationConfig(), "gateway.security.mode")).isEqualTo("api-key,aksk");
+		assertThat(map(sdkClient)).containsEntry("name", "billing-sdk")
+			.containsEntry("access-key", "${SECGROUP_GATEWAY_CLIENT_2_ACCESS_KEY}")
+			.containsEntry("secret-key", "${SECGROUP_GATEWAY_CLIENT_2_SECRET_KEY}")
+			.doesNotContainKey("api-key-sha256");
+		assertThat(at(env.get("SECGROUP_GATEWAY_CLIENT_2_ACCESS_KEY"), "valueFrom.secretKeyRef"))
+			.isEqualTo(Map.of("name", "gw-api-keys", "key", "billing-sdk.ak"));
+		assertThat(at(env.get("SECGROUP_GATEWAY_CLIENT_2_SECRET_KEY"), "valueFrom.secretKeyRef"))
+			.isEqualTo(Map.of("name", "gw-api-keys", "key", "billing-sdk.sk"));
+		assertThat(env).doesNotContainKeys("SECGROUP_GATEWAY_CLIENT_2_API_KEY_SHA256",
+				"SECGROUP_GATEWAY_CLIENT_0_ACCESS_KEY", "SECGROUP_GATEWAY_CLIENT_0_SECRET_KEY");
+	}
+
+	@Test
+	void anAkskOnlyGatewayNeedsNoApiKeyHash() {
+		RenderedChart chart = RenderedChart
+			.render(Map.of("gateway.security.mode", "aksk", "gateway.security.clients[0].name", "billing-sdk",
+					"gateway.security.clients[0].projects[0]", "*", "gateway.security.clients[0].operations[0]",
+					"vpc:AddSecurityGroups", "gateway.security.clients[0].accessKeySecretKey", "ak",
+					"gateway.security.clients[0].secretKeySecretKey", "sk"));
+
+		assertThat(at(chart.applicationConfig(), "gateway.security.mode")).isEqualTo("aksk");
+		assertThat(at(chart.env().get("SECGROUP_GATEWAY_CLIENT_0_SECRET_KEY"), "valueFrom.secretKeyRef.name"))
+			.isEqualTo("gw-secgroup-gateway-api-keys");
+		assertThat(chart.env()).doesNotContainKey("SECGROUP_GATEWAY_CLIENT_0_API_KEY_SHA256");
+		assertThat(chart.text()).doesNotContain("security.jwt");
 	}
 
 	@Test

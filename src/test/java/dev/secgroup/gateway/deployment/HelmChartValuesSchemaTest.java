@@ -36,7 +36,15 @@ class HelmChartValuesSchemaTest {
 				Arguments.of(
 						Map.of("extraEnv[0].name", "GATEWAY_CREDENTIALS_SECRET_KEY", "extraEnv[0].value", "plaintext"),
 						"/extraEnv/0"),
-				Arguments.of(Map.of("replicas", 3), "replicas"));
+				Arguments.of(Map.of("replicas", 3), "replicas"),
+				Arguments.of(Map.of("gateway.security.mode", "api-key,basic"), "/gateway/security/mode"),
+				Arguments.of(Map.of("gateway.security.mode", "none,aksk"), "/gateway/security/mode"),
+				// A client's keys are never values: only the names of their keys in the
+				// Secret.
+				Arguments.of(akskClient("gateway.security.clients[0].secretKey", "a-secret-key-written-in-values"),
+						"/gateway/security/clients/0"),
+				Arguments.of(akskClient("gateway.security.clients[0].accessKey", "AKGATEWAY0001"),
+						"/gateway/security/clients/0"));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -57,6 +65,11 @@ class HelmChartValuesSchemaTest {
 						Map.of("gateway.security.clients[0].name", "orders", "gateway.security.clients[0].projects[0]",
 								"*", "gateway.security.clients[0].operations[0]", "vpc:AddSecurityGroups"),
 						"apiKeySha256SecretKey"),
+				Arguments.of(akskClient("gateway.security.clients[0].accessKeySecretKey", "ak"), "go together"),
+				Arguments.of(akskClient("gateway.security.mode", "aksk"),
+						"accessKeySecretKey and secretKeySecretKey are required in aksk mode"),
+				Arguments.of(akskClient("gateway.security.mode", "api-key,aksk"),
+						"needs apiKeySha256SecretKey, or accessKeySecretKey and secretKeySecretKey"),
 				Arguments.of(Map.of("containerPorts.management", 8080), "containerPorts.management"),
 				Arguments.of(Map.of("configTree.enabled", true), "configTree.existingSecret"));
 	}
@@ -65,6 +78,12 @@ class HelmChartValuesSchemaTest {
 	@MethodSource("inconsistentValues")
 	void chartRefusesInconsistentValuesWithAClearMessage(Map<String, Object> values, String named) {
 		assertThat(RenderedChart.refusal(values)).contains(named);
+	}
+
+	/** A client granted VPC on every project, with one more value. */
+	private static Map<String, Object> akskClient(String name, Object value) {
+		return Map.of("gateway.security.clients[0].name", "billing-sdk", "gateway.security.clients[0].projects[0]", "*",
+				"gateway.security.clients[0].operations[0]", "vpc:AddSecurityGroups", name, value);
 	}
 
 }

@@ -19,8 +19,7 @@ import static dev.secgroup.gateway.deployment.RenderedChart.list;
  */
 final class HelmCharts {
 
-	private static final Path FULL_VALUES = DeploymentContract.PROJECT_DIR
-		.resolve("src/test/resources/helm/full-values.yaml");
+	static final Path FULL_VALUES = DeploymentContract.PROJECT_DIR.resolve("src/test/resources/helm/full-values.yaml");
 
 	/**
 	 * Properties the chart sets that the application does not bind yet: the code that

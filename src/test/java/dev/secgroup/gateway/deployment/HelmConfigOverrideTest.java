@@ -35,7 +35,11 @@ class HelmConfigOverrideTest {
 				Arguments.of(Map.of("config.server.forward-headers-strategy", "native"), "forward-headers-strategy"),
 				Arguments.of(Map.of("config.server.tomcat.remoteip.internal-proxies", ".*"), "remoteip"),
 				Arguments.of(Map.of("extraEnv[0].name", "SPRING_PROFILES_INCLUDE", "extraEnv[0].value", "local"),
-						"SPRING_PROFILES_INCLUDE"));
+						"SPRING_PROFILES_INCLUDE"),
+				Arguments.of(
+						Map.of("config.gateway.security.clients[0].name", "billing-sdk",
+								"config.gateway.security.clients[0].secret-key", "a-secret-key-written-in-values"),
+						"secret-key is not allowed"));
 	}
 
 	@ParameterizedTest(name = "{0}")
