@@ -34,8 +34,14 @@ final class DeploymentContract {
 	 */
 	static final long RUN_AS_USER = 10001;
 
-	/** The launcher of Spring Boot's extracted layout (ENTRYPOINT of the image). */
-	static final String LAUNCHER = "org.springframework.boot.loader.launch.JarLauncher";
+	/**
+	 * The image's ENTRYPOINT: the extracted application jar (its manifest names
+	 * lib/*.jar) with the AOT cache its build trained.
+	 */
+	static final String[] ENTRYPOINT = { "java", "-XX:AOTCache=application.aot", "-jar", "application.jar" };
+
+	/** The AOT cache file the image's build writes beside application.jar. */
+	static final String AOT_CACHE = "application.aot";
 
 	/**
 	 * The layers of {@code java -Djarmode=tools -jar app.jar extract --layers}, least

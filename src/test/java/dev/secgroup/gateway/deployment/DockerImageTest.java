@@ -87,7 +87,7 @@ class DockerImageTest {
 		assertThat(container.getConfig().getUser())
 			.isEqualTo(DeploymentContract.RUN_AS_USER + ":" + DeploymentContract.RUN_AS_USER);
 		assertThat(container.getHostConfig().getReadonlyRootfs()).isTrue();
-		assertThat(container.getConfig().getEntrypoint()).containsExactly("java", DeploymentContract.LAUNCHER);
+		assertThat(container.getConfig().getEntrypoint()).containsExactly(DeploymentContract.ENTRYPOINT);
 	}
 
 	@Test

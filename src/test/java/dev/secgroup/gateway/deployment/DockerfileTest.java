@@ -64,8 +64,11 @@ class DockerfileTest {
 
 	@Test
 	void extractsSpringBootLayersLeastChangedFirst() {
-		assertThat(dockerfile.inStage(0, "RUN")).anySatisfy(
-				run -> assertThat(run.arguments()).contains("-Djarmode=tools", " extract ", "--layers", "--launcher"));
+		// Without --launcher: application.jar and lib/, a plain class path the AOT cache
+		// can record.
+		assertThat(dockerfile.inStage(0, "RUN"))
+			.anySatisfy(run -> assertThat(run.arguments()).contains("-Djarmode=tools", " extract ", "--layers")
+				.doesNotContain("--launcher"));
 		List<String> copied = dockerfile.inStage(dockerfile.finalStage(), "COPY")
 			.stream()
 			.map(Dockerfile.Instruction::arguments)
@@ -89,11 +92,32 @@ class DockerfileTest {
 	}
 
 	@Test
-	void entrypointIsExecFormAndStartsTheBootLauncher() {
+	void theImageTrainsAnAotCacheOnItsOwnRuntimeAfterItsJvmOptions() {
+		int stage = dockerfile.finalStage();
+		Dockerfile.Instruction training = dockerfile.inStage(stage, "RUN")
+			.stream()
+			.filter(run -> run.arguments().contains("-XX:AOTCacheOutput=" + DeploymentContract.AOT_CACHE))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no training run writing " + DeploymentContract.AOT_CACHE));
+		Dockerfile.Instruction options = dockerfile.inStage(stage, "ENV")
+			.stream()
+			.filter(env -> env.arguments().startsWith("JAVA_TOOL_OPTIONS"))
+			.findFirst()
+			.orElseThrow();
+
+		assertThat(training.arguments()).as("stops once the context is refreshed: nothing listens, nothing is called")
+			.contains("-Dspring.context.exit=onRefresh", "-jar application.jar");
+		assertThat(dockerfile.indexOf(training)).as("trained with the JVM options the gateway runs with")
+			.isGreaterThan(dockerfile.indexOf(options))
+			.isLessThan(dockerfile.indexOf(dockerfile.inStage(stage, "USER").get(0)));
+	}
+
+	@Test
+	void entrypointIsExecFormAndStartsTheApplicationJarWithItsAotCache() {
 		List<String> entrypoint = Dockerfile.execForm(dockerfile.last("ENTRYPOINT"));
 
 		assertThat(entrypoint).as("exec form: java is PID 1 and gets SIGTERM; no shell needed")
-			.containsExactly("java", DeploymentContract.LAUNCHER);
+			.containsExactly(DeploymentContract.ENTRYPOINT);
 		assertThat(dockerfile.last("CMD")).isNull();
 		assertThat(dockerfile.last("WORKDIR")).isEqualTo("/application");
 	}

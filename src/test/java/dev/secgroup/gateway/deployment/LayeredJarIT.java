@@ -27,10 +27,11 @@ import static org.awaitility.Awaitility.await;
 /**
  * The image's runtime without Docker (failsafe, after {@code package}): the built jar
  * extracted into layers exactly as the Dockerfile does, the layers copied in the
- * Dockerfile's order into one directory, and the Dockerfile's own ENTRYPOINT started
- * there with its JAVA_TOOL_OPTIONS and the chart's environment. It must serve both
- * operations and the management endpoints, log JSON lines only, and stop gracefully on
- * SIGTERM.
+ * Dockerfile's order into one directory, the Dockerfile's own AOT-cache training run
+ * there, and its ENTRYPOINT started with its JAVA_TOOL_OPTIONS and the chart's
+ * environment, on a JDK 25 like the image's ({@code -XX:AOTMode=on} added: a cache the
+ * JVM cannot use fails the start instead of being skipped). It must serve both operations
+ * and the management endpoints, log JSON lines only, and stop gracefully on SIGTERM.
  */
 class LayeredJarIT {
 
@@ -56,18 +57,20 @@ class LayeredJarIT {
 
 	@Test
 	void extractedLayersStartWithTheImagesEntrypointServeAndStopGracefully(@TempDir Path work) throws Exception {
-		Path application = assembleLayers(work);
+		String java = Jdk25.javaCommand();
+		Path application = assembleLayers(work, java);
+		train(application, work);
 		int apiPort = freePort();
 		int managementPort = freePort();
 		Path stdout = work.resolve("stdout.log");
 		Path stderr = work.resolve("stderr.log");
 
 		List<String> command = new ArrayList<>(Dockerfile.execForm(dockerfile.last("ENTRYPOINT")));
-		command.set(0, javaCommand());
+		command.set(0, java);
 		ProcessBuilder builder = new ProcessBuilder(command).directory(application.toFile())
 			.redirectOutput(stdout.toFile())
 			.redirectError(stderr.toFile());
-		builder.environment().put("JAVA_TOOL_OPTIONS", dockerfile.env("JAVA_TOOL_OPTIONS"));
+		builder.environment().put("JAVA_TOOL_OPTIONS", dockerfile.env("JAVA_TOOL_OPTIONS") + " -XX:AOTMode=on");
 		builder.environment().putAll(ImageContract.environment(upstream.baseUrl(), apiPort, managementPort));
 		gateway = builder.start();
 
@@ -95,7 +98,7 @@ class LayeredJarIT {
 	 * What the Dockerfile's build stage extracts and its runtime stage copies, in that
 	 * order.
 	 */
-	private Path assembleLayers(Path work) throws IOException, InterruptedException {
+	private Path assembleLayers(Path work, String java) throws IOException, InterruptedException {
 		Path jar;
 		try (Stream<Path> files = Files.list(DeploymentContract.PROJECT_DIR.resolve("target"))) {
 			jar = files.filter(f -> f.getFileName().toString().matches("secgroup-gateway-.*\\.jar"))
@@ -103,8 +106,9 @@ class LayeredJarIT {
 				.orElseThrow(() -> new AssertionError("no packaged jar in target/: run through mvn verify"));
 		}
 		Path extracted = work.resolve("extracted");
-		Process extract = new ProcessBuilder(javaCommand(), "-Djarmode=tools", "-jar", jar.toString(), "extract",
-				"--layers", "--launcher", "--destination", extracted.toString())
+		Path applicationJar = Files.copy(jar, work.resolve("application.jar"));
+		Process extract = new ProcessBuilder(java, "-Djarmode=tools", "-jar", applicationJar.toString(), "extract",
+				"--layers", "--destination", extracted.toString())
 			.redirectErrorStream(true)
 			.redirectOutput(work.resolve("extract.log").toFile())
 			.start();
@@ -116,6 +120,29 @@ class LayeredJarIT {
 			copyTree(extracted.resolve(layer), application);
 		}
 		return application;
+	}
+
+	/**
+	 * The Dockerfile's training run, as its shell runs it in the application directory,
+	 * with the JDK 25 first on the path and the image's JVM options.
+	 */
+	private void train(Path application, Path work) throws IOException, InterruptedException {
+		String training = dockerfile.inStage(dockerfile.finalStage(), "RUN")
+			.stream()
+			.map(Dockerfile.Instruction::arguments)
+			.filter(arguments -> arguments.contains("-XX:AOTCacheOutput"))
+			.findFirst()
+			.orElseThrow();
+		Path log = work.resolve("training.log");
+		ProcessBuilder builder = new ProcessBuilder("sh", "-c", training).directory(application.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(log.toFile());
+		builder.environment().put("PATH", Jdk25.binDirectory() + ":" + System.getenv("PATH"));
+		builder.environment().put("JAVA_TOOL_OPTIONS", dockerfile.env("JAVA_TOOL_OPTIONS"));
+		Process process = builder.start();
+		assertThat(process.waitFor(300, TimeUnit.SECONDS)).as("training finished").isTrue();
+		assertThat(process.exitValue()).as(Files.readString(log)).isZero();
+		assertThat(application.resolve(DeploymentContract.AOT_CACHE)).isNotEmptyFile();
 	}
 
 	private static void copyTree(Path from, Path to) throws IOException {
@@ -136,10 +163,6 @@ class LayeredJarIT {
 				}
 			});
 		}
-	}
-
-	private static String javaCommand() {
-		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
 	}
 
 	private static int freePort() throws IOException {
