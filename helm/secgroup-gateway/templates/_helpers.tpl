@@ -125,10 +125,14 @@ The inbound modes as a JSON list ("api-key,aksk" -> ["api-key","aksk"]); read wi
 {{/*
 Environment variables that carry client i's credentials from the Secret into the configuration
 (referenced as ${...} placeholders in application.yaml, so the clients list stays in one place):
-its API key hash, its access key and its secret key.
+its API key hash (and the previous one while a key rotates), its access key and its secret key.
 */}}
 {{- define "secgroup-gateway.apiKeyEnvName" -}}
 {{- printf "SECGROUP_GATEWAY_CLIENT_%d_API_KEY_SHA256" . }}
+{{- end }}
+
+{{- define "secgroup-gateway.previousApiKeyEnvName" -}}
+{{- printf "SECGROUP_GATEWAY_CLIENT_%d_PREVIOUS_API_KEY_SHA256" . }}
 {{- end }}
 
 {{- define "secgroup-gateway.accessKeyEnvName" -}}
@@ -254,6 +258,9 @@ termination grace period are computed from them).
 {{- with $client.rateLimit }}{{ $_ := set $entry "rate-limit" (dict "requests" (int .requests) "per" (.per | default "1m")) }}{{ end }}
 {{- if $client.apiKeySha256SecretKey }}
 {{- $_ := set $entry "api-key-sha256" (printf "${%s}" (include "secgroup-gateway.apiKeyEnvName" $i)) }}
+{{- end }}
+{{- if $client.previousApiKeySha256SecretKey }}
+{{- $_ := set $entry "previous-api-key-sha256" (printf "${%s}" (include "secgroup-gateway.previousApiKeyEnvName" $i)) }}
 {{- end }}
 {{- if $client.accessKeySecretKey }}
 {{- $_ := set $entry "access-key" (printf "${%s}" (include "secgroup-gateway.accessKeyEnvName" $i)) }}

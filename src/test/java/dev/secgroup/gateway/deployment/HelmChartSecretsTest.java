@@ -104,6 +104,22 @@ class HelmChartSecretsTest {
 	}
 
 	@Test
+	void aRotatingClientsPreviousKeyHashComesFromTheSecretBesideTheNewOne() {
+		RenderedChart chart = RenderedChart.render(Map.of("gateway.security.clients[0].name", "orders",
+				"gateway.security.clients[0].projects[0]", "*", "gateway.security.clients[0].operations[0]",
+				"vpc:AddSecurityGroups", "gateway.security.clients[0].apiKeySha256SecretKey", "orders.sha256",
+				"gateway.security.clients[0].previousApiKeySha256SecretKey", "orders-previous.sha256"));
+		Object orders = list(at(chart.applicationConfig(), "gateway.security.clients")).get(0);
+
+		assertThat(map(orders)).containsEntry("api-key-sha256", "${SECGROUP_GATEWAY_CLIENT_0_API_KEY_SHA256}")
+			.containsEntry("previous-api-key-sha256", "${SECGROUP_GATEWAY_CLIENT_0_PREVIOUS_API_KEY_SHA256}");
+		assertThat(at(chart.env().get("SECGROUP_GATEWAY_CLIENT_0_PREVIOUS_API_KEY_SHA256"), "valueFrom.secretKeyRef"))
+			.isEqualTo(Map.of("name", "gw-secgroup-gateway-api-keys", "key", "orders-previous.sha256"));
+		assertThat(list(at(full.applicationConfig(), "gateway.security.clients")))
+			.allSatisfy(client -> assertThat(map(client)).doesNotContainKey("previous-api-key-sha256"));
+	}
+
+	@Test
 	void akskClientsTakeTheirAccessKeyAndSecretKeyFromTheSecret() {
 		Map<String, Map<String, Object>> env = full.env();
 		Object sdkClient = list(at(full.applicationConfig(), "gateway.security.clients")).get(2);
