@@ -1,9 +1,5 @@
 package dev.secgroup.gateway.observability;
 
-import java.io.IOException;
-import java.net.URL;
-import java.util.Enumeration;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -11,11 +7,10 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.logging.structured.ElasticCommonSchemaProperties;
 import org.springframework.boot.logging.structured.StructuredLoggingJsonMembersCustomizer;
 import org.springframework.core.env.Environment;
-import org.springframework.core.io.UrlResource;
-import org.springframework.core.io.support.PropertiesLoaderUtils;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.util.StringUtils;
 
@@ -67,31 +62,25 @@ record EcsLineSettings(Map<String, String> renames, @Nullable Long pid, ElasticC
 					environment.getProperty("spring.application.pid", Long.class),
 					ElasticCommonSchemaProperties.get(environment).service(), contextPairs);
 		}
-		catch (IOException | RuntimeException ex) {
+		catch (RuntimeException ex) {
 			return null;
 		}
 	}
 
 	/** The first element of a property name, as relaxed binding compares it. */
 	private static String canonical(String key) {
-		int dot = key.indexOf('.');
-		return (dot < 0 ? key : key.substring(0, dot)).replace("-", "").replace("_", "").toLowerCase(Locale.ROOT);
+		return ConfigurationPropertyName.adapt(key, '.').getElement(0, ConfigurationPropertyName.Form.UNIFORM);
 	}
 
 	/**
 	 * Whether a {@code spring.factories} names a JSON members customizer, which Boot
-	 * applies to every formatter (read where Boot's {@code SpringFactoriesLoader} reads).
+	 * applies to every formatter (read with Boot's own loader, without creating them).
 	 */
-	private static boolean customizersRegistered() throws IOException {
-		ClassLoader classLoader = SpringFactoriesLoader.class.getClassLoader();
-		Enumeration<URL> factories = classLoader.getResources(SpringFactoriesLoader.FACTORIES_RESOURCE_LOCATION);
-		while (factories.hasMoreElements()) {
-			if (StringUtils.hasText(PropertiesLoaderUtils.loadProperties(new UrlResource(factories.nextElement()))
-				.getProperty(StructuredLoggingJsonMembersCustomizer.class.getName()))) {
-				return true;
-			}
-		}
-		return false;
+	private static boolean customizersRegistered() {
+		return !SpringFactoriesLoader
+			.loadFactoryNames(StructuredLoggingJsonMembersCustomizer.class,
+					SpringFactoriesLoader.class.getClassLoader())
+			.isEmpty();
 	}
 
 }

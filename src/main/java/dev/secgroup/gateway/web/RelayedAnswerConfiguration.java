@@ -19,7 +19,6 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodReturnValueHandler;
 import org.springframework.web.method.support.HandlerMethodReturnValueHandlerComposite;
 import org.springframework.web.method.support.ModelAndViewContainer;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 
 /**
  * A relayed answer ({@code ResponseEntity<byte[]>}: upstream's status, headers and bytes,
@@ -35,22 +34,16 @@ class RelayedAnswerConfiguration {
 
 	@Bean
 	static BeanPostProcessor relayedAnswersWrittenAsTheyAre() {
-		return new BeanPostProcessor() {
-
-			@Override
-			public Object postProcessAfterInitialization(Object bean, String beanName) {
-				if (bean instanceof RequestMappingHandlerAdapter adapter && adapter.getReturnValueHandlers() != null) {
-					List<HandlerMethodReturnValueHandler> springs = adapter.getReturnValueHandlers();
-					List<HandlerMethodReturnValueHandler> handlers = new ArrayList<>();
-					handlers.add(new RelayedAnswerWriter(
-							new HandlerMethodReturnValueHandlerComposite().addHandlers(springs)));
-					handlers.addAll(springs);
-					adapter.setReturnValueHandlers(handlers);
-				}
-				return bean;
+		return HandlerAdapterCustomizer.postProcessor(adapter -> {
+			List<HandlerMethodReturnValueHandler> springs = adapter.getReturnValueHandlers();
+			if (springs != null) {
+				List<HandlerMethodReturnValueHandler> handlers = new ArrayList<>();
+				handlers
+					.add(new RelayedAnswerWriter(new HandlerMethodReturnValueHandlerComposite().addHandlers(springs)));
+				handlers.addAll(springs);
+				adapter.setReturnValueHandlers(handlers);
 			}
-
-		};
+		});
 	}
 
 	/**

@@ -6,7 +6,6 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.bind.support.ConfigurableWebBindingInitializer;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 
 /**
  * Path variables and query parameters of the API are {@code String}s, taken exactly as
@@ -22,22 +21,15 @@ class StringArgumentsConfiguration {
 
 	@Bean
 	static BeanPostProcessor stringArgumentsAsTheyAre() {
-		return new BeanPostProcessor() {
-
-			@Override
-			public Object postProcessAfterInitialization(Object bean, String beanName) {
-				if (bean instanceof RequestMappingHandlerAdapter adapter
-						&& adapter.getWebBindingInitializer() instanceof ConfigurableWebBindingInitializer initializer
-						&& initializer.getPropertyEditorRegistrars() == null) {
-					// One editor per binder: a PropertyEditor holds the value being
-					// converted.
-					initializer.setPropertyEditorRegistrar(
-							registry -> registry.registerCustomEditor(String.class, new TextAsItIs()));
-				}
-				return bean;
+		return HandlerAdapterCustomizer.postProcessor(adapter -> {
+			if (adapter.getWebBindingInitializer() instanceof ConfigurableWebBindingInitializer initializer
+					&& initializer.getPropertyEditorRegistrars() == null) {
+				// One editor per binder: a PropertyEditor holds the value being
+				// converted.
+				initializer.setPropertyEditorRegistrar(
+						registry -> registry.registerCustomEditor(String.class, new TextAsItIs()));
 			}
-
-		};
+		});
 	}
 
 	/** Binds a {@code String} argument to the text as given. */

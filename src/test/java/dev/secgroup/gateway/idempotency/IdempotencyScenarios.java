@@ -76,10 +76,7 @@ abstract class IdempotencyScenarios extends SecuredGatewayTestSupport {
 
 	@Test
 	void theAuditEventOfAReplaySaysSoAndNamesTheOriginalRequest(CapturedOutput output) {
-		stubVpc(aResponse().withStatus(200)
-			.withHeader("Content-Type", "application/json")
-			.withHeader("X-Request-Id", "vpc-req-2")
-			.withBody(PORT_ANSWER));
+		stubVpc(jsonAnswer("vpc-req-2", PORT_ANSWER));
 
 		HttpResponse<String> first = vpc(KEY_B, VPC_BODY, key);
 		HttpResponse<String> retry = vpc(KEY_B, VPC_BODY, key);
@@ -104,10 +101,7 @@ abstract class IdempotencyScenarios extends SecuredGatewayTestSupport {
 
 	@Test
 	void anAnswerOverTheSizeCapIsReplayedWithItsStatusAndWithoutItsBody() {
-		stubVpc(aResponse().withStatus(200)
-			.withHeader("Content-Type", "application/json")
-			.withHeader("X-Request-Id", "vpc-req-large")
-			.withBody(LARGE_PORT_ANSWER));
+		stubVpc(jsonAnswer("vpc-req-large", LARGE_PORT_ANSWER));
 
 		HttpResponse<String> first = vpc(KEY_B, VPC_BODY, key);
 		HttpResponse<String> retry = vpc(KEY_B, VPC_BODY, key);
@@ -369,6 +363,15 @@ abstract class IdempotencyScenarios extends SecuredGatewayTestSupport {
 
 	static void stubVpc(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder answer) {
 		upstream.stubFor(WireMock.put(urlPathEqualTo(VPC_UPSTREAM)).willReturn(answer));
+	}
+
+	/** Upstream's 200 with a JSON body and its own request id. */
+	static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder jsonAnswer(String upstreamRequestId,
+			String body) {
+		return aResponse().withStatus(200)
+			.withHeader("Content-Type", "application/json")
+			.withHeader("X-Request-Id", upstreamRequestId)
+			.withBody(body);
 	}
 
 	static void stubHss(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder answer) {
