@@ -13,10 +13,11 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * The shared-state store. {@link SharedRedis} exists only with
- * {@code gateway.shared-state.store=redis}; with {@code memory} nothing touches Redis
- * (Spring Boot's connection factory is lazy and its health indicator is switched off in
- * application.yaml, so neither a missing Redis nor one that goes away changes health or
- * readiness).
+ * {@code gateway.shared-state.store=redis}; with {@code memory} nothing touches Redis and
+ * Spring Boot's Redis client is not even configured ({@link RedisClientImportFilter}).
+ * With Redis, the connection factory is lazy and Redis' health indicator is switched off
+ * in application.yaml, so neither a missing Redis nor one that goes away changes health
+ * or readiness.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SharedStateProperties.class)
