@@ -1,6 +1,7 @@
 package dev.secgroup.gateway.web;
 
 import java.net.URI;
+import java.util.Comparator;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,6 +19,9 @@ import org.springframework.http.ProblemDetail;
  * upstream.
  */
 public final class Problems {
+
+	private static final Comparator<Violation> BY_FIELD = Comparator.comparing(Violation::field)
+		.thenComparing(Violation::message);
 
 	private Problems() {
 	}
@@ -39,9 +43,12 @@ public final class Problems {
 
 	/**
 	 * A 400 listing every invalid field, in {@code violations} and in the message too:
-	 * the Huawei SDKs show callers only {@code error_msg}.
+	 * the Huawei SDKs show callers only {@code error_msg}. Violations are ordered by
+	 * field, then message: Bean Validation reports them in no fixed order, and the same
+	 * request must get the same answer.
 	 */
-	public static ProblemDetail invalid(List<Violation> violations, HttpServletRequest request) {
+	public static ProblemDetail invalid(List<Violation> unordered, HttpServletRequest request) {
+		List<Violation> violations = unordered.stream().sorted(BY_FIELD).toList();
 		StringBuilder detail = new StringBuilder("The request is invalid; nothing was sent upstream: ");
 		for (int i = 0; i < violations.size(); i++) {
 			Violation violation = violations.get(i);
