@@ -33,9 +33,8 @@ public final class RedisClientImportFilter implements AutoConfigurationImportFil
 
 	@Override
 	public void setEnvironment(Environment environment) {
-		// Bound as a string, as relaxed as every other property
-		// (GATEWAY_SHAREDSTATE_STORE,
-		// any case); an invalid value is reported by SharedStateProperties' own binding.
+		// Bound as a string, as relaxed as every property (an environment variable, any
+		// case); an invalid value is reported by SharedStateProperties' own binding.
 		this.redisStore = Binder.get(environment)
 			.bind("gateway.shared-state.store", String.class)
 			.map((store) -> store.trim().toUpperCase(Locale.ROOT).equals(SharedStateProperties.Store.REDIS.name()))
