@@ -12,7 +12,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLHandshakeException;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
 import io.github.resilience4j.reactor.retry.RetryOperator;
 import io.github.resilience4j.retry.Retry;
@@ -60,7 +59,7 @@ public final class UpstreamClient {
 
 	private final UpstreamAuthenticator authenticator;
 
-	private final CircuitBreaker circuitBreaker;
+	private final RegionCircuitBreakers breakers;
 
 	private final Retry retry;
 
@@ -72,26 +71,23 @@ public final class UpstreamClient {
 
 	private final UpstreamTimeouts timeouts;
 
-	private final CircuitOpenPeriod openPeriod;
-
 	private final UpstreamQuota quota;
 
 	private final Duration responseTimeout;
 
 	UpstreamClient(String name, WebClient webClient, UpstreamEndpoints endpoints, UpstreamAuthenticator authenticator,
-			CircuitBreaker circuitBreaker, Retry retry, Duration deadline, UpstreamErrorDecoder errorDecoder,
+			RegionCircuitBreakers breakers, Retry retry, Duration deadline, UpstreamErrorDecoder errorDecoder,
 			Clock clock, UpstreamTimeouts timeouts, UpstreamQuota quota, Duration responseTimeout) {
 		this.name = name;
 		this.webClient = webClient;
 		this.endpoints = endpoints;
 		this.authenticator = authenticator;
-		this.circuitBreaker = circuitBreaker;
+		this.breakers = breakers;
 		this.retry = retry;
 		this.deadline = deadline;
 		this.errorDecoder = errorDecoder;
 		this.clock = clock;
 		this.timeouts = timeouts;
-		this.openPeriod = new CircuitOpenPeriod(circuitBreaker, clock);
 		this.quota = quota;
 		this.responseTimeout = responseTimeout;
 	}
@@ -109,10 +105,11 @@ public final class UpstreamClient {
 	 */
 	public Mono<UpstreamResponse> exchange(UpstreamRequest request) {
 		URI uri = endpoints.resolve(request);
-		Call call = new Call(request, uri, quota.call(name), System.nanoTime());
+		Call call = new Call(request, uri, breakers.of(endpoints.regionOf(request)), quota.call(name),
+				System.nanoTime());
 		return Mono.defer(() -> attempt(call))
 			.doOnError(AttemptFailure.class, call::failed)
-			.transformDeferred(CircuitBreakerOperator.of(circuitBreaker))
+			.transformDeferred(CircuitBreakerOperator.of(call.breaker.circuitBreaker()))
 			.transformDeferred(RetryOperator.of(retry))
 			.timeout(deadline, Mono.error(() -> {
 				timeouts.deadline();
@@ -259,7 +256,7 @@ public final class UpstreamClient {
 		if (error instanceof CallNotPermittedException open) {
 			AttemptFailure last = call.lastFailure;
 			if (last == null) {
-				return new UpstreamCircuitOpenException(name, openPeriod.remaining(), count, open);
+				return new UpstreamCircuitOpenException(name, call.breaker.openPeriod().remaining(), count, open);
 			}
 			// The circuit opened during this call's retries: answer what upstream said.
 			error = last;
@@ -301,13 +298,18 @@ public final class UpstreamClient {
 		/** The failure of the latest attempt, to answer with if no attempt follows. */
 		private volatile @Nullable AttemptFailure lastFailure;
 
+		/** The circuit breaker of the region the call goes to. */
+		private final RegionCircuitBreakers.Breaker breaker;
+
 		private final UpstreamQuota.Call quota;
 
 		private final long startNanos;
 
-		Call(UpstreamRequest request, URI uri, UpstreamQuota.Call quota, long startNanos) {
+		Call(UpstreamRequest request, URI uri, RegionCircuitBreakers.Breaker breaker, UpstreamQuota.Call quota,
+				long startNanos) {
 			this.request = request;
 			this.uri = uri;
+			this.breaker = breaker;
 			this.quota = quota;
 			this.startNanos = startNanos;
 		}

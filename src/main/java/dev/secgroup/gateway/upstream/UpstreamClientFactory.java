@@ -97,9 +97,9 @@ public final class UpstreamClientFactory implements DisposableBean {
 		UpstreamProperties.Upstream upstream = properties.require(name);
 		UpstreamEndpoints endpoints = new UpstreamEndpoints(name, upstream.endpoint(), regions);
 		return new UpstreamClient(name, webClient(name, upstream), endpoints, authenticator,
-				circuitBreakers.circuitBreaker(name), retry(name, upstream.retry()), upstream.retry().deadline(),
-				new UpstreamErrorDecoder(json), clock, new UpstreamTimeouts(meters, name), quota,
-				upstream.responseTimeout());
+				new RegionCircuitBreakers(name, regions.region(), circuitBreakers, clock),
+				retry(name, upstream.retry()), upstream.retry().deadline(), new UpstreamErrorDecoder(json), clock,
+				new UpstreamTimeouts(meters, name), quota, upstream.responseTimeout());
 	}
 
 	private WebClient webClient(String name, UpstreamProperties.Upstream upstream) {

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.util.UriComponents;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -34,18 +36,22 @@ final class UpstreamEndpoints {
 
 	private final RegionProperties regions;
 
+	/** Whether the endpoint differs by region (contains {@code {region}}). */
+	private final boolean regional;
+
 	/** Encoded URI templates by endpoint, path template and query names. */
 	private final Map<String, UriComponents> templates = new ConcurrentHashMap<>();
 
 	UpstreamEndpoints(String name, String endpointTemplate, RegionProperties regions) {
 		this.name = name;
 		this.endpointTemplate = stripTrailingSlash(endpointTemplate);
+		this.regional = this.endpointTemplate.contains(REGION_PLACEHOLDER);
 		this.regions = regions;
 		validate();
 	}
 
 	private void validate() {
-		if (endpointTemplate.contains(REGION_PLACEHOLDER) && regions.region() == null) {
+		if (regional && regions.region() == null) {
 			throw new IllegalStateException(
 					"gateway.region must be set: gateway.upstreams." + name + ".endpoint contains {region}");
 		}
@@ -58,8 +64,8 @@ final class UpstreamEndpoints {
 	}
 
 	URI resolve(UpstreamRequest request) {
-		String base = endpointTemplate.contains(REGION_PLACEHOLDER)
-				? endpointTemplate.replace(REGION_PLACEHOLDER, regionOf(request.projectId())) : endpointTemplate;
+		String base = regional ? endpointTemplate.replace(REGION_PLACEHOLDER, regionOf(request.projectId()))
+				: endpointTemplate;
 		MultiValueMap<String, String> query = request.query();
 		request.pathVariables().forEach((name, value) -> {
 			// Percent-encoding leaves dots alone, and a "." or ".." segment would be
@@ -104,6 +110,14 @@ final class UpstreamEndpoints {
 			templates.put(key, template);
 		}
 		return template;
+	}
+
+	/**
+	 * The region the request goes to, or {@code null} when the endpoint has no
+	 * {@code {region}} (one endpoint for every project).
+	 */
+	@Nullable String regionOf(UpstreamRequest request) {
+		return regional ? regionOf(request.projectId()) : null;
 	}
 
 	private String regionOf(String projectId) {

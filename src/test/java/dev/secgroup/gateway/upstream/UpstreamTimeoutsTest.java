@@ -6,7 +6,7 @@ import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -82,8 +82,8 @@ class UpstreamTimeoutsTest {
 				new RegionProperties(null, Map.of()));
 		Retry noRetry = Retry.of("hss", RetryConfig.custom().maxAttempts(1).build());
 		return new UpstreamClient("hss", webClient, endpoints, UpstreamAuthenticator.NONE,
-				CircuitBreaker.ofDefaults("hss"), noRetry, deadline,
-				new UpstreamErrorDecoder(JsonMapper.builder().build()), Clock.systemUTC(),
+				new RegionCircuitBreakers("hss", null, CircuitBreakerRegistry.ofDefaults(), Clock.systemUTC()), noRetry,
+				deadline, new UpstreamErrorDecoder(JsonMapper.builder().build()), Clock.systemUTC(),
 				new UpstreamTimeouts(meters, "hss"), UpstreamQuota.NONE, responseTimeout);
 	}
 
