@@ -27,8 +27,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * The resilient adapter of one upstream service: builds the URI, authenticates each
- * attempt, sends the exact bytes, and applies the retry table and circuit breaker of
- * docs/architecture.md. Never blocks: callers get a {@link Mono}.
+ * attempt, sends the exact bytes, and applies the retry table and the circuit breaker of
+ * the call's region ({@link RegionCircuitBreakers}) of docs/architecture.md. Never
+ * blocks: callers get a {@link Mono}.
  */
 public final class UpstreamClient {
 
