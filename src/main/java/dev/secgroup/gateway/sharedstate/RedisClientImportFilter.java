@@ -1,10 +1,12 @@
 package dev.secgroup.gateway.sharedstate;
 
-import java.util.Locale;
 import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.autoconfigure.AutoConfigurationImportFilter;
 import org.springframework.boot.autoconfigure.AutoConfigurationMetadata;
+import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.core.env.Environment;
@@ -20,6 +22,8 @@ public final class RedisClientImportFilter implements AutoConfigurationImportFil
 
 	private static final String PACKAGE = "org.springframework.boot.data.redis.autoconfigure.";
 
+	private static final String STORE = "gateway.shared-state.store";
+
 	/**
 	 * Every auto-configuration of Boot's Redis module, the client and what builds on it.
 	 */
@@ -33,12 +37,20 @@ public final class RedisClientImportFilter implements AutoConfigurationImportFil
 
 	@Override
 	public void setEnvironment(Environment environment) {
-		// Bound as a string, as relaxed as every property (an environment variable, any
-		// case); an invalid value is reported by SharedStateProperties' own binding.
-		this.redisStore = Binder.get(environment)
-			.bind("gateway.shared-state.store", String.class)
-			.map((store) -> store.trim().toUpperCase(Locale.ROOT).equals(SharedStateProperties.Store.REDIS.name()))
-			.orElse(false);
+		this.redisStore = store(environment) == SharedStateProperties.Store.REDIS;
+	}
+
+	/**
+	 * The store as SharedStateProperties will bind it (Boot's relaxed names and lenient
+	 * enum conversion); an invalid value is left to that binding to report.
+	 */
+	private static SharedStateProperties.@Nullable Store store(Environment environment) {
+		try {
+			return Binder.get(environment).bind(STORE, SharedStateProperties.Store.class).orElse(null);
+		}
+		catch (BindException invalid) {
+			return null;
+		}
 	}
 
 	@Override

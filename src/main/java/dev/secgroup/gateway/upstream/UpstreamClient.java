@@ -105,8 +105,8 @@ public final class UpstreamClient {
 	 * request id of the thread that subscribes (the caller's) in Reactor's context.
 	 */
 	public Mono<UpstreamResponse> exchange(UpstreamRequest request) {
-		URI uri = endpoints.resolve(request);
-		Call call = new Call(request, uri, breakers.of(endpoints.regionOf(request)), quota.call(name),
+		String region = endpoints.regionOf(request);
+		Call call = new Call(request, endpoints.resolve(request, region), breakers.of(region), quota.call(name),
 				System.nanoTime());
 		return Mono.defer(() -> attempt(call))
 			.doOnError(AttemptFailure.class, call::failed)

@@ -64,8 +64,15 @@ final class UpstreamEndpoints {
 	}
 
 	URI resolve(UpstreamRequest request) {
-		String base = regional ? endpointTemplate.replace(REGION_PLACEHOLDER, regionOf(request.projectId()))
-				: endpointTemplate;
+		return resolve(request, regionOf(request));
+	}
+
+	/**
+	 * The URI of {@code request} sent to {@code region}, as {@link #regionOf} answers it
+	 * for the request (resolved once by a caller that needs it too).
+	 */
+	URI resolve(UpstreamRequest request, @Nullable String region) {
+		String base = (region != null) ? endpointTemplate.replace(REGION_PLACEHOLDER, region) : endpointTemplate;
 		MultiValueMap<String, String> query = request.query();
 		request.pathVariables().forEach((name, value) -> {
 			// Percent-encoding leaves dots alone, and a "." or ".." segment would be
