@@ -158,6 +158,7 @@ public final class UpstreamClient {
 				.attribute(UPSTREAM_ATTRIBUTE, name)
 				.attribute(URI_TEMPLATE_ATTRIBUTE, outgoing.request().pathTemplate())
 				.headers(h -> h.addAll(headers))
+				.httpRequest(AsciiRequestHeaders::move)
 				.bodyValue(outgoing.request().body())
 				.exchangeToMono(this::read)
 				.map(response -> new Sent(response, headers));
