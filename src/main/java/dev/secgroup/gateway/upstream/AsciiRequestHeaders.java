@@ -25,8 +25,8 @@ import org.springframework.http.client.reactive.ClientHttpRequest;
  * which is what {@code String.getBytes} copies here in bulk.
  * <p>
  * The headers move from Spring's view of the request to Netty's, so that Spring does not
- * set them again as strings when it commits the request. A request that is not
- * reactor-netty's is left as it is.
+ * set them again as strings when it commits the request; {@code Content-Type} stays in
+ * both, for the body writer. A request that is not reactor-netty's is left as it is.
  */
 final class AsciiRequestHeaders {
 
@@ -43,7 +43,23 @@ final class AsciiRequestHeaders {
 			return;
 		}
 		HttpHeaders headers = request.getHeaders();
-		io.netty.handler.codec.http.HttpHeaders target = netty.requestHeaders();
+		List<String> contentType = headers.containsHeader(HttpHeaders.CONTENT_TYPE)
+				? List.copyOf(headers.get(HttpHeaders.CONTENT_TYPE)) : null;
+		copy(headers, netty.requestHeaders());
+		headers.clear();
+		if (contentType != null) {
+			// Kept in Spring's view as well: the body writer reads it, and would
+			// otherwise
+			// set its own default (set again as a string, a few bytes).
+			headers.put(HttpHeaders.CONTENT_TYPE, contentType);
+		}
+	}
+
+	/**
+	 * Sets every header of {@code headers} on {@code target}, names and values as ASCII
+	 * strings.
+	 */
+	static void copy(HttpHeaders headers, io.netty.handler.codec.http.HttpHeaders target) {
 		for (Map.Entry<String, List<String>> header : headers.headerSet()) {
 			List<String> values = header.getValue();
 			AsciiString name = ascii(header.getKey());
@@ -56,7 +72,6 @@ final class AsciiRequestHeaders {
 				target.set(name, asciiValues);
 			}
 		}
-		headers.clear();
 	}
 
 	private static AsciiString ascii(String value) {
