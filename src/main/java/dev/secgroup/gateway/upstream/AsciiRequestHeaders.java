@@ -19,10 +19,11 @@ import org.springframework.http.client.reactive.ClientHttpRequest;
  * one bulk copy, but writes any other {@code CharSequence} (Spring passes
  * {@code String}s) one byte at a time, each a bounds-checked {@code ByteBuffer.put} on
  * JDK 24+ where Netty leaves {@code sun.misc.Unsafe} alone. With the ~5 KB IAM token of
- * every call in {@code password} and {@code agency} modes that byte loop was the single
- * largest frame of the gateway's CPU profile (7 % of the samples, docs/performance.md).
- * The values are the same bytes on the wire: a header value is ISO-8859-1 (RFC 9110),
- * which is what {@code String.getBytes} copies here in bulk.
+ * every call in the {@code password}, {@code oidc} and {@code passthrough} modes that
+ * byte loop was the single largest frame of the gateway's CPU profile (7 % of the
+ * samples, docs/performance.md). The values are the same bytes on the wire: a header
+ * value is ISO-8859-1 (RFC 9110), which is what {@code String.getBytes} copies here in
+ * bulk.
  * <p>
  * The headers move from Spring's view of the request to Netty's, so that Spring does not
  * set them again as strings when it commits the request; {@code Content-Type} stays in
@@ -48,9 +49,7 @@ final class AsciiRequestHeaders {
 		copy(headers, netty.requestHeaders());
 		headers.clear();
 		if (contentType != null) {
-			// Kept in Spring's view as well: the body writer reads it, and would
-			// otherwise
-			// set its own default (set again as a string, a few bytes).
+			// Also in Spring's view: the body writer reads it.
 			headers.put(HttpHeaders.CONTENT_TYPE, contentType);
 		}
 	}
