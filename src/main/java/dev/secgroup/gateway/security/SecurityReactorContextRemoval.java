@@ -3,7 +3,6 @@ package dev.secgroup.gateway.security;
 import java.util.Arrays;
 import java.util.List;
 
-import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.stereotype.Component;
@@ -40,10 +39,6 @@ class SecurityReactorContextRemoval implements BeanDefinitionRegistryPostProcess
 			.filter(name -> configurations.contains(registry.getBeanDefinition(name).getFactoryBeanName()))
 			.forEach(registry::removeBeanDefinition);
 		configurations.forEach(registry::removeBeanDefinition);
-	}
-
-	@Override
-	public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
 	}
 
 }

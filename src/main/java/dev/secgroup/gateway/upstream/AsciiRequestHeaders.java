@@ -1,7 +1,6 @@
 package dev.secgroup.gateway.upstream;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -26,8 +25,8 @@ import org.springframework.http.client.reactive.ClientHttpRequest;
  * bulk.
  * <p>
  * The headers move from Spring's view of the request to Netty's, so that Spring does not
- * set them again as strings when it commits the request; {@code Content-Type} stays in
- * both, for the body writer. A request that is not reactor-netty's is left as it is.
+ * set them again as strings when it commits the request; {@code Content-Type} stays with
+ * Spring, for the body writer. A request that is not reactor-netty's is left as it is.
  */
 final class AsciiRequestHeaders {
 
@@ -35,21 +34,21 @@ final class AsciiRequestHeaders {
 	}
 
 	/**
-	 * Moves every header of {@code request} to its reactor-netty request as ASCII
-	 * strings. Called from {@code WebClient}'s {@code httpRequest} hook, before the body
-	 * is written and the request committed.
+	 * Moves every header of {@code request} but {@code Content-Type} to its reactor-netty
+	 * request as ASCII strings. Called from {@code WebClient}'s {@code httpRequest} hook,
+	 * before the body is written and the request committed.
 	 */
 	static void move(ClientHttpRequest request) {
 		if (!(request.getNativeRequest() instanceof HttpClientRequest netty)) {
 			return;
 		}
 		HttpHeaders headers = request.getHeaders();
-		List<String> contentType = headers.containsHeader(HttpHeaders.CONTENT_TYPE)
-				? List.copyOf(headers.get(HttpHeaders.CONTENT_TYPE)) : null;
+		// Content-Type stays in Spring's view only: the body writer reads it, and Spring
+		// sets it on the Netty request when it commits.
+		List<String> contentType = headers.remove(HttpHeaders.CONTENT_TYPE);
 		copy(headers, netty.requestHeaders());
 		headers.clear();
 		if (contentType != null) {
-			// Also in Spring's view: the body writer reads it.
 			headers.put(HttpHeaders.CONTENT_TYPE, contentType);
 		}
 	}
@@ -66,9 +65,7 @@ final class AsciiRequestHeaders {
 				target.set(name, ascii(values.get(0)));
 			}
 			else {
-				List<AsciiString> asciiValues = new ArrayList<>(values.size());
-				values.forEach(value -> asciiValues.add(ascii(value)));
-				target.set(name, asciiValues);
+				target.set(name, values.stream().map(AsciiRequestHeaders::ascii).toList());
 			}
 		}
 	}
